@@ -1,0 +1,61 @@
+"""The table of `majlis` subcommands: each names its handler; handlers live in their modules."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def _lazy(module: str, name: str) -> Any:
+    def call(args: argparse.Namespace) -> int:
+        import importlib
+
+        handler = getattr(importlib.import_module(module), name)
+        result: int = handler(args)
+        return result
+
+    return call
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("run", help="serve the web UI with a worker and the scheduler")
+    p.set_defaults(handler=_lazy("majlis.cli.serve", "run"))
+
+    p = sub.add_parser("worker", help="run queue workers (no periodic tasks)")
+    p.add_argument("--workers", type=int, default=0, help="threads (default MAJLIS_WORKERS)")
+    p.add_argument("--with-scheduler", action="store_true", help="also run periodic tasks")
+    p.set_defaults(handler=_lazy("majlis.cli.serve", "worker"))
+
+    p = sub.add_parser("scheduler", help="run the one scheduler of a scaled-out deployment")
+    p.add_argument("--workers", type=int, default=1)
+    p.set_defaults(handler=_lazy("majlis.cli.serve", "scheduler"))
+
+    p = sub.add_parser("setup", help="migrate; create the administrator and demo on first run")
+    p.set_defaults(handler=_lazy("majlis.cli.maintenance", "setup"))
+
+    p = sub.add_parser("migrate", help="bring the database schema up to date")
+    p.set_defaults(handler=_lazy("majlis.cli.maintenance", "migrate"))
+
+    p = sub.add_parser("api-token", help="print a new API token for a user")
+    p.add_argument("username")
+    p.set_defaults(handler=_lazy("majlis.cli.accounts", "api_token"))
+
+    sub.add_parser("manage", help="Django's management commands (majlis manage help)")
+    _register_text_commands(sub)
+
+
+def _register_text_commands(sub: Any) -> None:
+    p = sub.add_parser("match", help="match documents against queries (JSON Lines)")
+    p.add_argument("--queries", required=True, help="JSON Lines of {id, query}")
+    p.add_argument("--docs", required=True, help="JSON Lines of {id, text, title?, url?, ...}")
+    p.set_defaults(handler=_lazy("majlis.cli.text", "match"), needs_django=False)
+
+    p = sub.add_parser("classify", help="language or sentiment of texts (JSON Lines)")
+    p.add_argument("task", choices=["language", "sentiment"])
+    p.add_argument("file", nargs="?", help="JSON Lines of {id, text} (stdin when absent)")
+    p.set_defaults(handler=_lazy("majlis.cli.text", "classify"), needs_django=False)
+
+    p = sub.add_parser("import", help="run a file of mentions through the listening path")
+    p.add_argument("--workspace", required=True, help="the workspace's slug")
+    p.add_argument("file", help="JSON Lines of {text, url, published_at, ...}")
+    p.set_defaults(handler=_lazy("majlis.cli.listening", "import_mentions"))

@@ -1,0 +1,37 @@
+"""The queue's tasks: thin wrappers that hand a job id to `majlis.core.jobs`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import close_old_connections
+from huey import crontab
+
+from majlis.queue import make_huey
+
+huey = make_huey(settings.QUEUE_URL, settings.DATA_DIR)
+
+
+@huey.pre_execute()
+def _fresh_connection(task: Any) -> None:
+    close_old_connections()
+
+
+@huey.post_execute()
+def _release_connection(task: Any, task_value: Any, exc: Any) -> None:
+    close_old_connections()
+
+
+@huey.task()
+def run_job(job_id: int) -> str:
+    from majlis.core.jobs import execute
+
+    return execute(job_id)
+
+
+@huey.periodic_task(crontab(minute="*"))
+def every_minute() -> None:
+    from majlis.core import scheduler
+
+    scheduler.tick()

@@ -1,0 +1,54 @@
+"""French by default, English and Arabic; Arabic pages lay out right to left."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+
+def _html_tag(response) -> str:
+    match = re.search(r"<html[^>]*>", response.content.decode())
+    assert match, "no <html> tag"
+    return match.group(0)
+
+
+@pytest.mark.django_db
+def test_the_root_sends_a_visitor_to_french(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "lang", "direction", "words"),
+    [
+        ("fr", "fr", "ltr", "Mot de passe"),
+        ("en", "en", "ltr", "Password"),
+        ("ar", "ar", "rtl", "كلمة المرور"),
+    ],
+)
+def test_login_page_speaks_the_language_and_direction(client, prefix, lang, direction, words):
+    response = client.get(f"/{prefix}/accounts/login/")
+    assert _html_tag(response) == f'<html lang="{lang}" dir="{direction}">'
+    assert words in response.content.decode()
+
+
+def test_the_language_switcher_keeps_the_page(login, team):
+    client = login("analyst")
+    response = client.post(
+        "/i18n/setlang/", {"language": "ar", "next": f"/fr/w/{team.workspace.slug}/"}
+    )
+    assert response["Location"] == f"/ar/w/{team.workspace.slug}/"
+    page = client.get(response["Location"])
+    assert 'dir="rtl"' in _html_tag(page)
+
+
+def test_the_stylesheet_uses_logical_sides_so_arabic_flips_the_layout(client):
+    from django.contrib.staticfiles import finders
+
+    css = Path(finders.find("majlis/majlis.css")).read_text(encoding="utf-8")
+    assert not re.search(r"(margin|padding|border)-(left|right)\b|text-align:\s*(left|right)", css)
+    assert "margin-inline" in css
