@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "majlis.core",
     "majlis.listening",
+    "majlis.insights",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("majlis.core.urls")),
     path("", include("majlis.listening.urls")),
+    path("", include("majlis.insights.urls")),
     prefix_default_language=True,
 )
