@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
 
 from majlis.env import database_config, envbool, envint, envstr, secret_key
+
+# Lets annotations such as ModelForm[Query] work at run time too.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(envstr("MAJLIS_DATA_DIR", "var")).resolve()
@@ -60,6 +64,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "majlis.core.context.workspace_context",
+                "majlis.listening.context.listening_context",
             ],
         },
     },
@@ -129,3 +134,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": envstr("MAJLIS_LOG_LEVEL", "INFO")},
     "loggers": {"huey": {"level": "WARNING"}},
 }
+FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -20,10 +20,14 @@ def open_input(path: str | None) -> IO[str]:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
 
 
+TEXT_FIELDS = ("text", "title", "url", "author", "lang", "query", "published_at", "source")
+
+
 def read_objects(
     handle: IO[str], name: str, required: tuple[str, ...] = ("id",)
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line; InputError naming the line otherwise."""
+    """(line number, object) for each non-blank line; InputError naming the line otherwise.
+    Fields we read must be strings when present; fields we do not know are left alone."""
     try:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -38,7 +42,7 @@ def read_objects(
                 if key not in obj:
                     raise InputError(f"{name} line {number}: missing field {key!r}")
             for key, value in obj.items():
-                if key != "id" and value is not None and not isinstance(value, str):
+                if key in TEXT_FIELDS and value is not None and not isinstance(value, str):
                     raise InputError(f"{name} line {number}: field {key!r} must be a string")
             if "id" in obj and not isinstance(obj["id"], (str, int)):
                 raise InputError(f"{name} line {number}: field 'id' must be a string or number")

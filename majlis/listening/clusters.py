@@ -1,0 +1,62 @@
+"""Near-duplicate clusters: a story syndicated by ten sites counts once, "also in N sources".
+
+Each process keeps an LSH index of the last week's items, loaded from their stored MinHash
+signatures on first use and extended as items arrive. Two workers may each start a cluster for
+the same story in the same second; the next item joins one of them, which is good enough here.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+from django.utils import timezone
+
+from majlis.listening.models import Item
+from majlis.text.dedupe import NearDuplicateIndex, signature
+
+WINDOW = timedelta(days=7)
+LOAD_LIMIT = 200_000
+
+
+class ClusterIndex:
+    def __init__(self, index: NearDuplicateIndex) -> None:
+        self._index = index
+        self._lock = threading.Lock()
+
+    def place(self, key: str, text: str) -> tuple[bytes, str]:
+        """The item's signature and the key of its cluster (its own key when it is new)."""
+        sig = signature(text)
+        with self._lock:
+            cluster = self._index.add_signature(key, sig)
+        return sig, cluster
+
+
+_lock = threading.Lock()
+_index: ClusterIndex | None = None
+
+
+def cluster_index() -> ClusterIndex:
+    global _index
+    with _lock:
+        if _index is None:
+            since = timezone.now() - WINDOW
+            rows = (
+                Item.objects.filter(published_at__gte=since)
+                .exclude(signature=None)
+                .order_by("-published_at")
+                .values_list("content_hash", "cluster_key", "signature")[:LOAD_LIMIT]
+            )
+            _index = ClusterIndex(
+                NearDuplicateIndex.from_signatures(
+                    (key, cluster or key, bytes(sig)) for key, cluster, sig in rows
+                )
+            )
+        return _index
+
+
+def reset() -> None:
+    """Forget the in-process index (tests, and after a bulk delete)."""
+    global _index
+    with _lock:
+        _index = None
