@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "majlis.core",
     "majlis.listening",
     "majlis.insights",
+    "majlis.moderation",
 ]
 
 MIDDLEWARE = [
