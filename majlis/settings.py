@@ -135,4 +135,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": envstr("MAJLIS_LOG_LEVEL", "INFO")},
     "loggers": {"huey": {"level": "WARNING"}},
 }
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -33,6 +33,7 @@ class SourceForm(forms.ModelForm[Source]):
         fields = ["kind", "url", "name", "interval_minutes"]
 
     kind = forms.ChoiceField(label=_("Kind"), choices=SourceKind.choices[:4])
+    url = forms.URLField(label=_("Address"), max_length=2000, assume_scheme="https")
     interval_minutes = forms.IntegerField(
         label=_("Fetch every (minutes)"), min_value=5, max_value=1440, initial=30
     )

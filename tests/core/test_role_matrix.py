@@ -15,6 +15,9 @@ PAGES = [
     ("/fr/w/{slug}/mentions/", [200, 200, 200, 200, 404, 302]),
     ("/fr/w/{slug}/members/", [200, 403, 403, 403, 404, 302]),
     ("/fr/w/{slug}/audit/", [200, 403, 403, 403, 404, 302]),
+    ("/fr/w/{slug}/queries/", [200, 200, 200, 200, 404, 302]),
+    ("/fr/w/{slug}/queries/new/", [200, 200, 403, 403, 404, 302]),
+    ("/fr/w/{slug}/sources/", [200, 200, 200, 200, 404, 302]),
 ]
 
 API = [
@@ -57,6 +60,19 @@ def test_only_owners_can_invite(login, team, role, status):
     )
     assert response.status_code == status
     assert team.workspace.invitations.exists() == (status == 302)
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("owner", 302), ("manager", 302), ("agent", 403), ("analyst", 403), ("outsider", 404)],
+)
+def test_only_owners_and_managers_write_queries(login, team, role, status):
+    response = login(role).post(
+        f"/fr/w/{team.workspace.slug}/queries/new/",
+        {"name": "Marque", "group": "brand", "text": '"atlas telecom"', "active": "on"},
+    )
+    assert response.status_code == status
+    assert team.workspace.queries.exists() == (status == 302)
 
 
 def test_an_unknown_api_token_is_refused(client, team):
