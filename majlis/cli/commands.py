@@ -42,6 +42,7 @@ def register(sub: Any) -> None:
 
     sub.add_parser("manage", help="Django's management commands (majlis manage help)")
     _register_text_commands(sub)
+    register_publishing(sub)
 
 
 def _register_text_commands(sub: Any) -> None:
@@ -59,3 +60,11 @@ def _register_text_commands(sub: Any) -> None:
     p.add_argument("--workspace", required=True, help="the workspace's slug")
     p.add_argument("file", help="JSON Lines of {text, url, published_at, ...}")
     p.set_defaults(handler=_lazy("majlis.cli.listening", "import_mentions"))
+
+
+def register_publishing(sub: Any) -> None:
+    p = sub.add_parser("compose-check", help="count a text as a network counts it")
+    p.add_argument("--network", required=True, help="x, mastodon, bluesky, threads, linkedin, ...")
+    p.add_argument("--limit", type=int, default=None, help="the instance's limit (Mastodon)")
+    p.add_argument("text", nargs="?", default=None, help="the text (stdin when absent)")
+    p.set_defaults(handler=_lazy("majlis.cli.publishing", "compose_check"), needs_django=False)
