@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "majlis.listening",
     "majlis.insights",
     "majlis.moderation",
+    "majlis.publishing",
 ]
 
 MIDDLEWARE = [

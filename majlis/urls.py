@@ -10,11 +10,13 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("", include("majlis.moderation.protocol_urls")),
+    path("", include("majlis.publishing.public_urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("majlis.core.urls")),
     path("", include("majlis.listening.urls")),
     path("", include("majlis.insights.urls")),
     path("", include("majlis.moderation.urls")),
+    path("", include("majlis.publishing.urls")),
     prefix_default_language=True,
 )
