@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import NinjaAPI
 
 from majlis.api.auth import BearerToken
@@ -21,7 +22,7 @@ api.add_router("/", core_router)
 
 @api.exception_handler(PermissionDenied)
 def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return api.create_response(request, {"detail": "Your role does not allow this."}, status=403)
+    return api.create_response(request, {"detail": gettext("Your role does not allow this.")}, status=403)
 
 
 def _register_domain_routers() -> None:

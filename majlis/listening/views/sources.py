@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,7 +26,8 @@ def source_list(request: HttpRequest, slug: str) -> HttpResponse:
             source.workspace = workspace
             source.next_fetch_at = timezone.now()
             try:
-                source.save()
+                with transaction.atomic():
+                    source.save()
             except IntegrityError:
                 form.add_error("url", _("This address is already a source of this workspace."))
             else:

@@ -1,0 +1,114 @@
+"""The Bluesky connector: post search and author feeds over XRPC.
+
+Follows the AT Protocol lexicons app.bsky.feed.searchPosts (q, sort=latest, since, cursor),
+app.bsky.feed.getAuthorFeed (actor, cursor) and com.atproto.server.createSession /
+refreshSession. Without credentials, reads go to the public AppView; search usually needs an
+account (an app password), and then every call goes through the account's PDS.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from majlis.listening.connectors.base import FetchedItem, FetchOutcome, SourceState, reading
+from majlis.listening.connectors.bluesky.posts import post_item, post_url
+from majlis.listening.connectors.bluesky.session import Xrpc, forget_sessions
+from majlis.listening.connectors.bluesky.targets import Target, parse_target
+from majlis.listening.connectors.dates import from_iso
+from majlis.listening.fetch import FetchOptions
+
+__all__ = ["BlueskyConnector", "Target", "forget_sessions", "parse_target", "post_item", "post_url"]
+
+DEFAULT_SERVICE = "https://bsky.social"
+PUBLIC_APPVIEW = "https://public.api.bsky.app"
+
+
+def _indexed(post: dict[str, Any]) -> datetime | None:
+    return from_iso(post.get("indexedAt"))
+
+
+class BlueskyConnector:
+    kind = "bluesky"
+
+    def __init__(
+        self,
+        identifier: str = "",
+        app_password: str = "",
+        service: str = DEFAULT_SERVICE,
+        appview: str = PUBLIC_APPVIEW,
+        max_pages: int = 3,
+        page_size: int = 50,
+    ) -> None:
+        self.identifier = identifier
+        self.app_password = app_password
+        self.service = service
+        self.appview = appview
+        self.max_pages = max_pages
+        self.page_size = page_size
+
+    def fetch(self, source_url: str, state: SourceState, options: FetchOptions) -> FetchOutcome:
+        """`state.cursor` is the indexedAt of the newest post read so far."""
+        target = parse_target(source_url)
+        xrpc = Xrpc(
+            options,
+            service=self.service,
+            appview=self.appview,
+            identifier=self.identifier,
+            password=self.app_password,
+        )
+        with reading(f"The Bluesky posts of {source_url}"):
+            posts = self._posts(xrpc, target, state.cursor)
+            items = [item for post in posts if (item := post_item(post))]
+        return FetchOutcome(_unique(items), cursor=_newest(posts, state.cursor))
+
+    def _page(
+        self, xrpc: Xrpc, target: Target, since: str, cursor: str
+    ) -> tuple[list[dict[str, Any]], str]:
+        params = {"limit": str(self.page_size)}
+        if cursor:
+            params["cursor"] = cursor
+        if target.kind == "search":
+            params |= {"q": target.value, "sort": "latest"} | ({"since": since} if since else {})
+            answer = xrpc.query("app.bsky.feed.searchPosts", params)
+            posts = answer.get("posts")
+        else:
+            answer = xrpc.query("app.bsky.feed.getAuthorFeed", params | {"actor": target.value})
+            feed = answer.get("feed")
+            posts = (
+                [entry.get("post") for entry in feed if isinstance(entry, dict)]
+                if isinstance(feed, list)
+                else None
+            )
+        found = (
+            [post for post in posts if isinstance(post, dict)] if isinstance(posts, list) else []
+        )
+        next_cursor = answer.get("cursor")
+        return found, next_cursor if isinstance(next_cursor, str) else ""
+
+    def _posts(self, xrpc: Xrpc, target: Target, since: str) -> list[dict[str, Any]]:
+        """Posts indexed since the cursor, newest first; the first run reads one page."""
+        threshold = from_iso(since)
+        collected: list[dict[str, Any]] = []
+        cursor = ""
+        for _ in range(self.max_pages):
+            posts, cursor = self._page(xrpc, target, since, cursor)
+            fresh = [
+                p for p in posts if threshold is None or (_indexed(p) or threshold) >= threshold
+            ]
+            collected.extend(fresh)
+            if threshold is None or not cursor or len(fresh) < len(posts) or not posts:
+                break
+        return collected
+
+
+def _newest(posts: list[dict[str, Any]], previous: str) -> str:
+    """The indexedAt of the newest post, as the server wrote it, or the previous cursor."""
+    stamps = [(when, str(post["indexedAt"])) for post in posts if (when := _indexed(post))]
+    if (before := from_iso(previous)) is not None:
+        stamps.append((before, previous))
+    return max(stamps)[1] if stamps else previous
+
+
+def _unique(items: list[FetchedItem]) -> list[FetchedItem]:
+    return list({item.url: item for item in items}.values())
