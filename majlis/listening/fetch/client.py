@@ -196,9 +196,7 @@ class _Fetch:
         if (source.scheme, source.host, source.port) != (target.scheme, target.host, target.port):
             headers = {k: v for k, v in headers.items() if k.lower() not in _ORIGIN_BOUND}
         method, body = self.request.method, self.request.body
-        if redirect.status == 303 or (
-            redirect.status in (301, 302) and method == "POST"
-        ):
+        if redirect.status == 303 or (redirect.status in (301, 302) and method == "POST"):
             method, body = "GET", None
             headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
         self.request = replace(self.request, method=method, body=body, headers=headers)

@@ -41,6 +41,8 @@ class FetchOptions:
         raise_for_status: bool = True,
         use_robots: bool = True,
     ) -> FetchResponse:
+        """`fetch` with these options; `use_robots=False` for documented APIs, which robots.txt
+        does not govern."""
         return fetch(
             url,
             allow_private=self.allow_private,

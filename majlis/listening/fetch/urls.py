@@ -53,8 +53,8 @@ def checked_url(raw: str) -> httpx.URL:
             Reason.BAD_URL,
             "This address contains a user name or password; Majlis refuses credentials in it.",
         )
-    if not url.host:
-        raise FetchError(Reason.BAD_URL, f"{text[:200]} has no host name.")
+    if not url.host or "%" in url.host:
+        raise FetchError(Reason.BAD_URL, f"{text[:200]} has no valid host name.")
     port = url.port or default_port(url)
     if not 0 < port < 65536 or port in BAD_PORTS:
         raise FetchError(

@@ -65,26 +65,16 @@ class BlueskyConnector:
     def _page(
         self, xrpc: Xrpc, target: Target, since: str, cursor: str
     ) -> tuple[list[dict[str, Any]], str]:
-        params = {"limit": str(self.page_size)}
-        if cursor:
-            params["cursor"] = cursor
+        params = {"limit": str(self.page_size)} | ({"cursor": cursor} if cursor else {})
         if target.kind == "search":
             params |= {"q": target.value, "sort": "latest"} | ({"since": since} if since else {})
             answer = xrpc.query("app.bsky.feed.searchPosts", params)
-            posts = answer.get("posts")
+            posts = _dicts(answer.get("posts"))
         else:
             answer = xrpc.query("app.bsky.feed.getAuthorFeed", params | {"actor": target.value})
-            feed = answer.get("feed")
-            posts = (
-                [entry.get("post") for entry in feed if isinstance(entry, dict)]
-                if isinstance(feed, list)
-                else None
-            )
-        found = (
-            [post for post in posts if isinstance(post, dict)] if isinstance(posts, list) else []
-        )
+            posts = _dicts([entry.get("post") for entry in _dicts(answer.get("feed"))])
         next_cursor = answer.get("cursor")
-        return found, next_cursor if isinstance(next_cursor, str) else ""
+        return posts, next_cursor if isinstance(next_cursor, str) else ""
 
     def _posts(self, xrpc: Xrpc, target: Target, since: str) -> list[dict[str, Any]]:
         """Posts indexed since the cursor, newest first; the first run reads one page."""
@@ -93,13 +83,25 @@ class BlueskyConnector:
         cursor = ""
         for _ in range(self.max_pages):
             posts, cursor = self._page(xrpc, target, since, cursor)
-            fresh = [
-                p for p in posts if threshold is None or (_indexed(p) or threshold) >= threshold
-            ]
-            collected.extend(fresh)
-            if threshold is None or not cursor or len(fresh) < len(posts) or not posts:
+            collected.extend(p for p in posts if _not_before(p, threshold))
+            # Pages come newest first: one that reaches back past the cursor is the last needed.
+            if (
+                threshold is None
+                or not cursor
+                or not posts
+                or not _not_before(posts[-1], threshold)
+            ):
                 break
         return collected
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [entry for entry in value if isinstance(entry, dict)] if isinstance(value, list) else []
+
+
+def _not_before(post: dict[str, Any], threshold: datetime | None) -> bool:
+    indexed = _indexed(post)
+    return threshold is None or indexed is None or indexed >= threshold
 
 
 def _newest(posts: list[dict[str, Any]], previous: str) -> str:

@@ -16,7 +16,7 @@ from majlis.listening.connectors.links import unwrap_google_redirect, web_url
 from majlis.listening.connectors.text import html_to_text, squash
 
 _GOOGLE = re.compile(r"(^|\.)google\.[a-z.]{2,6}$")
-_PLAIN_LINK = re.compile(r"<?(https?://\S+?)>?(?:\s|$)")
+_PLAIN_LINK = re.compile(r"<?(https?://[^\s<>]+)>?")
 
 
 def _is_google(url: str) -> bool:
@@ -70,19 +70,22 @@ def _one_line(parts: list[str]) -> str:
     return " ".join("".join(parts).split())
 
 
+def _article_link(line: str) -> str:
+    match = _PLAIN_LINK.fullmatch(line)
+    target = unwrap_google_redirect(match.group(1)) if match else ""
+    return target if match and target != match.group(1) and not _is_google(target) else ""
+
+
 def _plain_results(text: str) -> list[tuple[str, str, str]]:
-    """Google Alerts in text/plain: the title line, then <redirect link>, then the snippet."""
-    results, previous = [], ""
-    for line in text.splitlines():
-        match = _PLAIN_LINK.search(line)
-        target = unwrap_google_redirect(match.group(1)) if match else ""
-        if match and target != match.group(1) and not _is_google(target):
-            results.append((target, previous, ""))
-        elif line.strip():
-            previous = line.strip()
-            if results and not results[-1][2]:
-                url, title, _ = results[-1]
-                results[-1] = (url, title, previous)
+    """Google Alerts in text/plain: one paragraph per article, its title on the first line
+    and its google.com/url link on a line of its own."""
+    results = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        links = [link for line in lines if (link := _article_link(line))]
+        words = [line for line in lines if not _article_link(line)]
+        if links and words:
+            results.append((links[0], words[0], " ".join(words[1:])))
     return results
 
 
