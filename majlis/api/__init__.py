@@ -22,7 +22,9 @@ api.add_router("/", core_router)
 
 @api.exception_handler(PermissionDenied)
 def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return api.create_response(request, {"detail": gettext("Your role does not allow this.")}, status=403)
+    return api.create_response(
+        request, {"detail": gettext("Your role does not allow this.")}, status=403
+    )
 
 
 def _register_domain_routers() -> None:

@@ -49,7 +49,7 @@ def cluster_index() -> ClusterIndex:
             )
             _index = ClusterIndex(
                 NearDuplicateIndex.from_signatures(
-                    (key, cluster or key, bytes(sig)) for key, cluster, sig in rows
+                    (key, bytes(sig or b""), cluster or key) for key, cluster, sig in rows
                 )
             )
         return _index

@@ -16,11 +16,11 @@ from majlis.core.models import Workspace
 from majlis.listening.clusters import cluster_index
 from majlis.listening.matching import compiled_queries
 from majlis.listening.models import Item, Mention, Source
+from majlis.listening.sentiment import classify_for_workspaces
 from majlis.text.dedupe import canonical_url, content_hash
 from majlis.text.langid import detect_language
 from majlis.text.matcher import Document
 from majlis.text.normalize import normalize
-from majlis.text.sentiment import classify_sentiment
 
 CREATED, DUPLICATE, UNMATCHED = "created", "duplicate", "unmatched"
 BATCH = 500
@@ -56,7 +56,9 @@ def ingest(
     return statuses
 
 
-def ingest_rows(workspace: Workspace, rows: Iterable[dict[str, str]], source_label: str) -> list[str]:
+def ingest_rows(
+    workspace: Workspace, rows: Iterable[dict[str, str]], source_label: str
+) -> list[str]:
     """Rows shaped like `majlis import` lines, already validated."""
     return ingest(
         (
@@ -92,7 +94,9 @@ def _store_items(
 ) -> list[tuple[Item, bool]]:
     """Each entry's stored item, and whether it was already known before this batch."""
     known = {item.url: item for item in Item.objects.filter(url__in=set(urls))}
-    by_hash = {item.content_hash: item for item in Item.objects.filter(content_hash__in=set(hashes))}
+    by_hash = {
+        item.content_hash: item for item in Item.objects.filter(content_hash__in=set(hashes))
+    }
     index = cluster_index()
     result: list[tuple[Item, bool]] = []
     fresh: dict[str, Item] = {}
@@ -138,11 +142,14 @@ def _create_mentions(
     mentions: list[Mention] = []
     matched_queries: list[list[int]] = []
     statuses: list[str] = []
-    sentiments: dict[int, tuple[str, float]] = {}
     for entry, (item, _was_known) in zip(batch, items, strict=True):
         doc = Document(
-            id=str(item.pk), text=item.text, title=item.title, url=entry.url,
-            author=item.author, lang=item.lang,
+            id=str(item.pk),
+            text=item.text,
+            title=item.title,
+            url=entry.url,
+            author=item.author,
+            lang=item.lang,
         )
         matches = queries.match(doc, only_id)
         if only_id is not None and (only_id, item.pk) in existing:
@@ -152,15 +159,17 @@ def _create_mentions(
         if not new:
             statuses.append(DUPLICATE if matches else UNMATCHED)
             continue
-        if item.pk not in sentiments:
-            sentiments[item.pk] = classify_sentiment(f"{item.title}\n{item.text}", item.lang)
-        label, score = sentiments[item.pk]
+        feelings = classify_for_workspaces(f"{item.title}\n{item.text}", item.lang, list(new))
         for workspace_id, query_ids in new.items():
+            label, score = feelings[workspace_id]
             existing.add((workspace_id, item.pk))
             mentions.append(
                 Mention(
-                    workspace_id=workspace_id, item=item, published_at=item.published_at,
-                    sentiment=label, sentiment_score=score,
+                    workspace_id=workspace_id,
+                    item=item,
+                    published_at=item.published_at,
+                    sentiment=label,
+                    sentiment_score=score,
                 )
             )
             matched_queries.append(query_ids)

@@ -28,7 +28,7 @@ def search_mentions(mentions: QuerySet[Mention], text: str) -> QuerySet[Mention]
         return mentions.annotate(search=vector).filter(search=query)
     # Each term quoted: FTS5 then reads it as a string, never as syntax.
     match = " ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
-    return mentions.extra(  # noqa: S610 (the match text is passed as a parameter)
+    return mentions.extra(
         where=[
             "listening_mention.item_id IN "
             "(SELECT rowid FROM listening_item_fts WHERE listening_item_fts MATCH %s)"

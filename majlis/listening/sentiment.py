@@ -5,14 +5,14 @@ from __future__ import annotations
 import threading
 
 from majlis.listening.models import Mention
-from majlis.text.sentiment import SentimentModel, load_default_model
+from majlis.text.sentiment import SentimentClassifier, load_default_model
 
 MAX_CORRECTIONS = 2_000
 _lock = threading.Lock()
-_adapted: dict[int, SentimentModel] = {}
+_adapted: dict[int, SentimentClassifier] = {}
 
 
-def model_for(workspace_id: int) -> SentimentModel:
+def model_for(workspace_id: int) -> SentimentClassifier:
     with _lock:
         cached = _adapted.get(workspace_id)
     if cached is not None:
@@ -31,6 +31,23 @@ def model_for(workspace_id: int) -> SentimentModel:
     with _lock:
         _adapted[workspace_id] = model
     return model
+
+
+def classify_for_workspaces(
+    text: str, lang: str, workspace_ids: list[int]
+) -> dict[int, tuple[str, float]]:
+    """Each workspace's reading of a text: the shared model's, unless corrections adapted it."""
+    base = load_default_model()
+    shared: tuple[str, float] | None = None
+    labels: dict[int, tuple[str, float]] = {}
+    for workspace_id in workspace_ids:
+        model = model_for(workspace_id)
+        if model is base:
+            shared = shared or base.classify(text, lang)
+            labels[workspace_id] = shared
+        else:
+            labels[workspace_id] = model.classify(text, lang)
+    return labels
 
 
 def forget_workspace_model(workspace_id: int) -> None:

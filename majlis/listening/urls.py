@@ -12,7 +12,11 @@ urlpatterns = [
     path("w/<slug:slug>/queries/<int:query_id>/", queries.query_edit, name="query_edit"),
     path("w/<slug:slug>/queries/<int:query_id>/delete/", queries.query_delete, name="query_delete"),
     path("w/<slug:slug>/sources/", sources.source_list, name="sources"),
-    path("w/<slug:slug>/sources/<int:source_id>/toggle/", sources.source_toggle, name="source_toggle"),
+    path(
+        "w/<slug:slug>/sources/<int:source_id>/toggle/", sources.source_toggle, name="source_toggle"
+    ),
     path("w/<slug:slug>/sources/<int:source_id>/fetch/", sources.source_fetch, name="source_fetch"),
-    path("w/<slug:slug>/sources/<int:source_id>/delete/", sources.source_delete, name="source_delete"),
+    path(
+        "w/<slug:slug>/sources/<int:source_id>/delete/", sources.source_delete, name="source_delete"
+    ),
 ]

@@ -83,6 +83,7 @@ def test_a_job_for_a_withdrawn_invitation_fails_without_retrying(queue, team):
 @pytest.mark.django_db(transaction=True)
 def test_work_is_enqueued_only_when_the_transaction_commits(team):
     mail.outbox.clear()
+
     def invite_then_fail() -> None:
         with transaction.atomic():
             members.invite(team.workspace, team.owner, "rolled-back@example.com", "agent")

@@ -11,6 +11,7 @@ class SourceKind(models.TextChoices):
     WEB = "web", _("Web site or page")
     MASTODON = "mastodon", _("Mastodon")
     BLUESKY = "bluesky", _("Bluesky")
+    IMAP = "imap", _("Mailbox (IMAP)")
     IMPORT = "import", _("Imported file")
 
 
@@ -26,6 +27,9 @@ class Source(models.Model):
     active = models.BooleanField(_("active"), default=True)
     interval_minutes = models.PositiveIntegerField(_("fetch every (minutes)"), default=30)
     next_fetch_at = models.DateTimeField(_("next fetch"), null=True, blank=True, db_index=True)
+    cursor = models.CharField(max_length=500, blank=True)  # connector-defined position
+    seen_urls = models.JSONField(default=list, blank=True)  # web sources: articles already read
+    credentials = models.TextField(blank=True)  # encrypted JSON (Bluesky, IMAP logins)
     etag = models.CharField(max_length=500, blank=True)
     last_modified = models.CharField(max_length=100, blank=True)
     last_success_at = models.DateTimeField(_("last success"), null=True, blank=True)

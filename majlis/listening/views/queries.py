@@ -55,7 +55,9 @@ def query_check(request: HttpRequest, slug: str) -> HttpResponse:
     text = request.POST.get("text", "") if request.method == "POST" else request.GET.get("text", "")
     problem = query_problem(text) if text.strip() else None
     return render(
-        request, "listening/query_check.html", {"problem": problem, "text": text, "empty": not text.strip()}
+        request,
+        "listening/query_check.html",
+        {"problem": problem, "text": text, "empty": not text.strip()},
     )
 
 

@@ -28,10 +28,15 @@ def _day(value: str) -> date | None:
         return None
 
 
-def filtered_mentions(workspace: Workspace, params: QueryDict) -> tuple[QuerySet[Mention], dict[str, Any]]:
+def filtered_mentions(
+    workspace: Workspace, params: QueryDict
+) -> tuple[QuerySet[Mention], dict[str, Any]]:
     """The stream's filters; a value that makes no sense is ignored, never an error page."""
     mentions = Mention.objects.filter(workspace=workspace)
-    chosen: dict[str, Any] = {k: params.get(k, "") for k in ("q", "query", "source", "lang", "sentiment", "since", "until", "irrelevant")}
+    chosen: dict[str, Any] = {
+        k: params.get(k, "")
+        for k in ("q", "query", "source", "lang", "sentiment", "since", "until", "irrelevant")
+    }
     if chosen["query"].isdigit():
         mentions = mentions.filter(queries__pk=int(chosen["query"]))
     if chosen["source"]:
@@ -56,9 +61,9 @@ def filtered_mentions(workspace: Workspace, params: QueryDict) -> tuple[QuerySet
 def mention_stream(request: HttpRequest, slug: str) -> HttpResponse:
     workspace = request.workspace  # type: ignore[attr-defined]
     mentions, chosen = filtered_mentions(workspace, request.GET)
-    page = Paginator(
-        mentions.select_related("item").prefetch_related("queries"), 25
-    ).get_page(request.GET.get("page"))
+    page = Paginator(mentions.select_related("item").prefetch_related("queries"), 25).get_page(
+        request.GET.get("page")
+    )
     sources = (
         Mention.objects.filter(workspace=workspace)
         .values_list("item__source_name", flat=True)
@@ -74,7 +79,11 @@ def mention_stream(request: HttpRequest, slug: str) -> HttpResponse:
         "sources": [s for s in sources if s],
         "filters": request.GET.urlencode(),
     }
-    template = "listening/stream_page.html" if request.headers.get("HX-Request") else "listening/stream.html"
+    template = (
+        "listening/stream_page.html"
+        if request.headers.get("HX-Request")
+        else "listening/stream.html"
+    )
     return render(request, template, context)
 
 
@@ -83,12 +92,20 @@ def mention_stream(request: HttpRequest, slug: str) -> HttpResponse:
 def mention_update(request: HttpRequest, slug: str, mention_id: int) -> HttpResponse:
     """Mark irrelevant (kept as feedback), tag, or correct the sentiment of one mention."""
     workspace = request.workspace  # type: ignore[attr-defined]
-    mention = get_object_or_404(Mention.objects.select_related("item"), pk=mention_id, workspace=workspace)
+    mention = get_object_or_404(
+        Mention.objects.select_related("item"), pk=mention_id, workspace=workspace
+    )
     action = request.POST.get("action", "")
     if action == "irrelevant":
         mention.irrelevant = not mention.irrelevant
         mention.save(update_fields=["irrelevant"])
-        audit.record(workspace, request.user, "mention.irrelevant", mention.item.url, value=mention.irrelevant)
+        audit.record(
+            workspace,
+            request.user,
+            "mention.irrelevant",
+            mention.item.url,
+            value=mention.irrelevant,
+        )
     elif action == "tag":
         tag = request.POST.get("tag", "").strip()[:40]
         if tag and tag not in mention.tags and len(mention.tags) < 20:

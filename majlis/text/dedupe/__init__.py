@@ -1,0 +1,9 @@
+"""Storing each item once: canonical URLs, content hashes and near-duplicate clusters."""
+
+from __future__ import annotations
+
+from majlis.text.dedupe.content import content_hash
+from majlis.text.dedupe.near import NearDuplicateIndex, signature
+from majlis.text.dedupe.urls import canonical_url
+
+__all__ = ["NearDuplicateIndex", "canonical_url", "content_hash", "signature"]

@@ -1,0 +1,44 @@
+"""Language of a text: fr, en, ar (Modern Standard Arabic), ary (Moroccan Darija in Arabic
+letters), ary-Latn (Darija in Latin letters, Arabizi) or und."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from majlis.text.langid.darija import CueJudge, LinearJudge
+from majlis.text.langid.detector import LANGUAGES, LanguageDetector
+
+__all__ = [
+    "LANGUAGES",
+    "LanguageDetector",
+    "detect_language",
+    "load_detector",
+    "set_default_detector",
+]
+
+_lock = threading.Lock()
+_default: LanguageDetector | None = None
+_default_path: Path | None = None
+
+
+def load_detector(darija_model: Path | None = None, accurate: bool = False) -> LanguageDetector:
+    """The packaged detector, or one using a Darija model built by `train_langid`."""
+    judge = LinearJudge.load(Path(darija_model)) if darija_model else CueJudge()
+    return LanguageDetector(judge=judge, accurate=accurate)
+
+
+def set_default_detector(darija_model: Path | None) -> None:
+    """Make `detect_language` use an operator's Darija model (None: back to the packaged one)."""
+    global _default, _default_path
+    with _lock:
+        _default, _default_path = None, darija_model
+
+
+def detect_language(text: str) -> str:
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = load_detector(_default_path)
+    return _default.detect(text)

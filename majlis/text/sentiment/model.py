@@ -1,0 +1,125 @@
+"""The shipped sentiment model: a linear layer over hashed features, run with numpy alone."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from majlis.text.sentiment.corrections import LABELS, correction_key, override_table
+from majlis.text.sentiment.features import FeatureSpace
+
+FORMAT = "majlis-sentiment-linear/1"
+# Languages the detector returns; a model maps each to the feature domain it was trained on.
+LANGUAGES = ("fr", "en", "ar", "ary", "ary-Latn")
+# An override answers with this score: the workspace said so, but it is still one person's call.
+_OVERRIDE_SCORE = 0.99
+
+
+@dataclass(frozen=True)
+class SentimentModel:
+    space: FeatureSpace
+    weights: npt.NDArray[np.float32]  # (space.size, len(LABELS))
+    bias: npt.NDArray[np.float32]  # (len(LABELS),)
+    domains: Mapping[str, str | None]  # detected language -> feature domain
+    info: Mapping[str, Any] = field(default_factory=dict)
+    overrides: Mapping[str, str] = field(default_factory=dict)
+
+    def probabilities(self, text: str, lang: str | None = None) -> dict[str, float]:
+        probs = self._softmax(text, self._domain(text, lang))
+        return {label: float(p) for label, p in zip(LABELS, probs, strict=True)}
+
+    def classify(self, text: str, lang: str | None = None) -> tuple[str, float]:
+        """The most probable label and its probability; a corrected text gets its correction."""
+        if self.overrides:
+            corrected = self.overrides.get(correction_key(text))
+            if corrected is not None:
+                return corrected, _OVERRIDE_SCORE
+        probs = self._softmax(text, self._domain(text, lang))
+        best = int(np.argmax(probs))
+        return LABELS[best], float(probs[best])
+
+    def adapted(
+        self, corrections: Iterable[tuple[str, str]], epochs: int = 8, rate: float = 0.5
+    ) -> SentimentModel:
+        """A copy nudged towards a workspace's corrections.
+
+        A few passes of gradient descent on the weights of the corrected texts' features let a
+        correction carry over to similar texts; the exact texts are also pinned, so a correction
+        always shows even when the nudge was not enough.
+        """
+        pairs = list(corrections)
+        table = override_table(self.overrides, pairs)
+        weights = self.weights.copy()
+        bias = self.bias.copy()
+        rows = [
+            (*self.space.vector(t, self._domain(t, None)), LABELS.index(lbl)) for t, lbl in pairs
+        ]
+        for _ in range(epochs):
+            wrong = 0
+            for cols, vals, target in rows:
+                probs = _softmax(vals @ weights[cols] + bias)
+                wrong += int(np.argmax(probs)) != target
+                probs[target] -= 1.0
+                np.subtract.at(weights, cols, rate * np.outer(vals, probs))
+            if not wrong:
+                break
+        return replace(self, weights=weights, bias=bias, overrides=table)
+
+    def save(self, path: Path) -> None:
+        meta = {
+            "format": FORMAT,
+            "labels": list(LABELS),
+            "space": asdict(self.space),
+            "domains": dict(self.domains),
+            "info": dict(self.info),
+            "overrides": dict(self.overrides),
+        }
+        with path.open("wb") as handle:
+            np.savez_compressed(
+                handle,
+                weights=self.weights.astype(np.float16),
+                bias=self.bias.astype(np.float32),
+                meta=np.array(json.dumps(meta, ensure_ascii=False)),
+            )
+
+    @classmethod
+    def load(cls, path: Path) -> SentimentModel:
+        with np.load(path, allow_pickle=False) as archive:
+            meta = json.loads(str(archive["meta"]))
+            if meta.get("format") != FORMAT or tuple(meta["labels"]) != LABELS:
+                raise ValueError(f"{path} is not a {FORMAT} model")
+            return cls(
+                space=FeatureSpace(**meta["space"]),
+                weights=archive["weights"].astype(np.float32),
+                bias=archive["bias"].astype(np.float32),
+                domains=meta["domains"],
+                info=meta["info"],
+                overrides=meta["overrides"],
+            )
+
+    def _domain(self, text: str, lang: str | None) -> str | None:
+        if lang is None:
+            # Imported here: language ID loads lingua, which callers that pass lang never need.
+            from majlis.text.langid import detect_language
+
+            lang = detect_language(text)
+        return self.domains.get(lang)
+
+    def _softmax(self, text: str, domain: str | None) -> npt.NDArray[np.float32]:
+        cols, vals = self.space.vector(text, domain)
+        if not len(cols):
+            return _softmax(self.bias.copy())
+        return _softmax(vals @ self.weights[cols] + self.bias)
+
+
+def _softmax(logits: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    logits = logits - logits.max()
+    exp = np.exp(logits)
+    result: npt.NDArray[np.float32] = exp / exp.sum()
+    return result

@@ -1,0 +1,159 @@
+"""What a community manager's queries find, with either matcher."""
+
+import pytest
+
+from majlis.text.matcher import CompiledMatcher, Document, NaiveMatcher
+from majlis.text.query import QuerySyntaxError
+
+MATCHERS = [CompiledMatcher, NaiveMatcher]
+
+
+@pytest.fixture(params=MATCHERS, ids=["compiled", "naive"])
+def finds(request):
+    """finds(query, text, **fields) tells whether one query matches one mention."""
+
+    def finds(query: str, text: str, **fields: str) -> bool:
+        matcher = request.param.build([("q", query)])
+        found: list[str] = matcher.match(Document("d", text, **fields))
+        return found == ["q"]
+
+    return finds
+
+
+def test_it_matches_the_whole_word_only(finds):
+    assert finds("maroc", "Le Maroc gagne")
+    assert not finds("maroc", "les marocaines gagnent")
+
+
+def test_it_finds_a_word_between_hyphens_and_apostrophes(finds):
+    assert finds("maroc", "Match Maroc-RDC ce soir")
+    assert finds("ecole", "C'est l'école qui paie")
+
+
+def test_case_and_latin_accents_do_not_matter(finds):
+    assert finds("ÉTÉ", "un ete brulant")
+    assert finds("ete", "UN ÉTÉ BRÛLANT")
+
+
+def test_arabic_letter_variants_and_diacritics_do_not_matter(finds):
+    assert finds("مدرسة", "المدرسه مغلقة و مدرسه اخرى")
+    assert finds("أورنج", "خدمة اورنج")
+    assert finds("الخطوط", "الخُطُوط الملكية")
+
+
+def test_it_matches_arabic_word_with_proclitics(finds):
+    assert finds("الخطوط", "سافرت وبالخطوط الملكية")
+    assert finds("خطوط", "والخطوط")
+    assert finds("المغرب", "شكرا للمغرب")
+    assert finds("مغرب", "وللمغرب")
+    assert not finds("الخطوط", "خطوطها")
+
+
+def test_a_phrase_needs_its_words_next_to_each_other_in_order(finds):
+    assert finds('"air canada"', "J'ai volé avec Air Canada hier")
+    assert not finds('"air canada"', "Canada Air")
+    assert not finds('"air canada"', "air du Canada")
+
+
+def test_an_arabic_phrase_allows_proclitics_on_each_word(finds):
+    assert finds('"الخطوط الملكية"', "سافرت وبالخطوط الملكية")
+
+
+def test_a_phrase_does_not_run_from_the_title_into_the_text(finds):
+    assert not finds('"air canada"', "Canada annonce", title="Vol Air")
+    assert finds('"air canada"', "texte", title="Grève chez Air Canada")
+
+
+def test_title_and_text_are_one_field_for_words(finds):
+    assert finds("greve inwi", "inwi répond", title="Grève")
+
+
+def test_a_prefix_matches_the_words_that_start_with_it(finds):
+    assert finds("banc*", "les frais bancaires")
+    assert finds("banc*", "un banc")
+    assert not finds("banc*", "la banque")
+
+
+def test_an_arabic_prefix_also_matches_under_proclitics(finds):
+    assert finds("مغرب*", "وللمغربيات")
+    assert not finds("مغرب*", "المغرب2030")
+
+
+def test_a_hashtag_query_wants_the_hashtag(finds):
+    assert finds("#maroc", "Allez #Maroc !")
+    assert not finds("#maroc", "Allez le Maroc")
+    assert not finds("#maroc", "#maroc2030")
+
+
+def test_a_word_query_also_finds_the_word_in_a_hashtag(finds):
+    assert finds("maroc", "Allez #Maroc")
+
+
+def test_a_mention_query_finds_the_account_with_or_without_its_server(finds):
+    assert finds("@alice", "merci @Alice@mastodon.social")
+    assert finds("@alice@mastodon.social", "merci @alice@mastodon.social!")
+    assert not finds("@alice", "merci @alice.bsky.social")
+    assert not finds("@maroc", "contact@maroc.ma")
+
+
+def test_and_or_and_not(finds):
+    assert finds("inwi orange", "orange et inwi")
+    assert not finds("inwi AND orange", "inwi seulement")
+    assert finds("inwi OR orange", "orange seulement")
+    assert finds("inwi AND NOT orange", "inwi seulement")
+    assert not finds("inwi AND NOT orange", "inwi et orange")
+    assert finds("(inwi OR orange) panne", "panne chez Orange")
+
+
+def test_lowercase_and_or_are_words(finds):
+    assert not finds("noir and blanc", "noir blanc")
+    assert finds("noir and blanc", "noir and blanc")
+
+
+def test_near_allows_at_most_n_words_between_in_either_order(finds):
+    assert finds("retard NEAR/2 vol", "le vol a du retard")
+    assert not finds("retard NEAR/2 vol", "le vol a eu du retard")
+    assert finds("retard NEAR/2 vol", "retard du vol")
+    assert not finds("retard NEAR/1 vol", "retard de mon vol")
+    assert finds('"air canada" NEAR/3 retard', "Retard encore pour Air Canada")
+    assert not finds("maroc NEAR/3 maroc", "Maroc")
+
+
+def test_near_does_not_run_from_the_title_into_the_text(finds):
+    assert not finds("vol NEAR/5 retard", "retard annoncé", title="Vol")
+
+
+def test_the_language_field_covers_its_variants(finds):
+    assert finds("lang:ary", "wach kayn", lang="ary-Latn")
+    assert finds("lang:ary-latn", "wach kayn", lang="ary-Latn")
+    assert not finds("lang:ar", "wach kayn", lang="ary")
+
+
+def test_the_site_field_includes_subdomains(finds):
+    assert finds("site:example.com", "x", url="https://news.example.com/a")
+    assert finds("site:example.com", "x", url="http://example.com")
+    assert not finds("site:example.com", "x", url="https://notexample.com/a")
+
+
+def test_the_author_field(finds):
+    assert finds('author:"Salma B."', "x", author="salma  b.")
+    assert finds("author:karim", "x", author="@Karim")
+    assert not finds("author:karim", "x", author="Karima")
+
+
+def test_fields_combine_with_words(finds):
+    assert finds("inwi lang:fr", "inwi en panne", lang="fr")
+    assert not finds("inwi lang:fr", "inwi en panne", lang="ar")
+
+
+@pytest.mark.parametrize("matcher", MATCHERS)
+def test_it_returns_the_ids_of_every_matching_query_sorted(matcher):
+    built = matcher.build([("b", "inwi"), ("a", "panne"), ("c", "orange")])
+    assert built.match(Document("d", "inwi en panne")) == ["a", "b"]
+
+
+@pytest.mark.parametrize("matcher", MATCHERS)
+def test_a_malformed_query_is_refused_with_its_id(matcher):
+    with pytest.raises(QuerySyntaxError) as refused:
+        matcher.build([("good", "maroc"), ("bad", 'maroc "rdc')])
+    assert (refused.value.query_id, refused.value.position) == ("bad", 6)
