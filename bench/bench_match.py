@@ -311,7 +311,7 @@ def main() -> None:
         name: [make_document(rng, vocabularies, i, length) for i in range(count)]
         for name, (length, count) in sizes.items()
     }
-    naive_budget = 2.0 if quick else 12.0
+    naive_budget = 2.0 if quick else 8.0
     all_queries = [(f"q{i}", make_query(rng, vocabularies)) for i in range(20000)]
     print("Documents per CPU second on one core (CPU time, so other load on the machine counts")
     print("less). 'first' is a cold start; 'steady' a second pass, once the matcher has seen the")
