@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from huey import crontab
 
 from majlis.queue import make_huey
@@ -13,14 +13,20 @@ from majlis.queue import make_huey
 huey = make_huey(settings.QUEUE_URL, settings.DATA_DIR)
 
 
+def _close_stale_connections() -> None:
+    # Inline (memory: queue) a task runs inside its caller's transaction: leave that alone.
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 @huey.pre_execute()
 def _fresh_connection(task: Any) -> None:
-    close_old_connections()
+    _close_stale_connections()
 
 
 @huey.post_execute()
 def _release_connection(task: Any, task_value: Any, exc: Any) -> None:
-    close_old_connections()
+    _close_stale_connections()
 
 
 @huey.task()

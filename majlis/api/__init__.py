@@ -29,8 +29,10 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 
 def _register_domain_routers() -> None:
     from majlis.listening.api import router as listening_router
+    from majlis.publishing.api import router as publishing_router
 
     api.add_router("/", listening_router)
+    api.add_router("/", publishing_router)
 
 
 _register_domain_routers()

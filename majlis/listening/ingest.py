@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from majlis.core.models import Workspace
 from majlis.listening.clusters import cluster_index
@@ -181,7 +181,7 @@ def _create_mentions(
 def _save_mentions(mentions: list[Mention], matched_queries: list[list[int]]) -> None:
     if not mentions:
         return
-    Mention.objects.bulk_create(mentions)
+    Mention.objects.bulk_create(mentions, batch_size=500)
     if mentions[0].pk is None:  # backends that do not return ids from bulk inserts
         keys = [(m.workspace_id, m.item_id) for m in mentions]
         ids = {
@@ -192,11 +192,16 @@ def _save_mentions(mentions: list[Mention], matched_queries: list[list[int]]) ->
         }
         for mention, key in zip(mentions, keys, strict=True):
             mention.pk = ids[key]
-    through = Mention.queries.through
-    through.objects.bulk_create(
-        [
-            through(mention_id=mention.pk, query_id=query_id)
-            for mention, query_ids in zip(mentions, matched_queries, strict=True)
-            for query_id in query_ids
-        ]
+    # The links are many and plain: one executemany beats building a model instance for each.
+    through = Mention.queries.through._meta
+    rows = [
+        (mention.pk, query_id)
+        for mention, query_ids in zip(mentions, matched_queries, strict=True)
+        for query_id in query_ids
+    ]
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(through.db_table)} "  # noqa: S608 (names from the model)
+        "(mention_id, query_id) VALUES (%s, %s)"
     )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)

@@ -33,6 +33,7 @@ urlpatterns = [
     path(
         "w/<slug:slug>/publishing/<int:post_id>/comment/", posts.comment, name="publishing_comment"
     ),
+    path("w/<slug:slug>/publishing/<int:post_id>/delete/", posts.delete, name="publishing_delete"),
     path("w/<slug:slug>/calendar/", calendar.calendar, name="publishing_calendar"),
     path("w/<slug:slug>/calendar/move/", calendar.move, name="publishing_move"),
     path("w/<slug:slug>/accounts/", accounts.account_list, name="publishing_accounts"),

@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from majlis.text.matcher.checks import compile_check
 from majlis.text.matcher.document import Document
 from majlis.text.matcher.lexicon import Candidate, Entry, Lexicon
-from majlis.text.matcher.needs import fields_used
 from majlis.text.matcher.prepared import PreparedDocument
-from majlis.text.matcher.presearch import decided_by_requirement, requirement
+from majlis.text.matcher.presearch import decided_by_requirement, fields_used, requirement
 from majlis.text.query import QuerySyntaxError, parse_query
 from majlis.text.query.ast import Node, Or
 

@@ -20,6 +20,7 @@ from majlis.text.query.ast import (
     Mention,
     Near,
     Node,
+    Not,
     Or,
     Phrase,
     Prefix,
@@ -89,6 +90,22 @@ def requirement(node: Node) -> Requirement | None:
         case Or(children=children):
             return _union([requirement(child) for child in children])
     return None
+
+
+def fields_used(node: Node) -> set[str]:
+    """The fields ``node`` filters on, so documents carry their field terms."""
+    match node:
+        case Language():
+            return {"lang"}
+        case Site():
+            return {"site"}
+        case Author():
+            return {"author"}
+        case And(children=children) | Or(children=children):
+            return set().union(*map(fields_used, children))
+        case Not(child=child):
+            return fields_used(child)
+    return set()
 
 
 def decided_by_requirement(node: Node) -> bool:

@@ -1,0 +1,1 @@
+"""Loopback servers that answer as the networks' APIs do, for the connector tests."""

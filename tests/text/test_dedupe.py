@@ -1,0 +1,115 @@
+import pytest
+
+from majlis.text.dedupe import NearDuplicateIndex, canonical_url, content_hash, signature
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("HTTP://Example.COM/Page", "http://example.com/Page"),
+        ("https://example.com:443/a", "https://example.com/a"),
+        ("http://example.com:80/a", "http://example.com/a"),
+        ("https://example.com:8443/a", "https://example.com:8443/a"),
+        ("https://example.com/a#comments", "https://example.com/a"),
+        ("https://example.com", "https://example.com/"),
+        ("example.com/actualite", "http://example.com/actualite"),
+        ("https://example.com/a?utm_source=fb&utm_medium=social&id=7", "https://example.com/a?id=7"),
+        ("https://example.com/a?fbclid=IwAR0&gclid=x&msclkid=y", "https://example.com/a"),
+        ("https://example.com/a?b=2&a=1", "https://example.com/a?a=1&b=2"),
+        ("https://example.com/news/index.html", "https://example.com/news/"),
+        ("https://example.com/index.php?id=3", "https://example.com/?id=3"),
+        ("https://example.com/a/./b/../c", "https://example.com/a/c"),
+        ("https://example.com/%7euser/caf%c3%a9", "https://example.com/~user/caf%C3%A9"),
+        ("https://example.com/a b", "https://example.com/a%20b"),
+        ("https://bücher.example/", "https://xn--bcher-kva.example/"),
+        ("https://www.example.com./", "https://www.example.com/"),
+    ],
+)
+def test_canonical_url_gives_one_spelling_per_page(url, canonical):
+    assert canonical_url(url) == canonical
+
+
+def test_canonical_url_keeps_what_changes_the_page():
+    assert canonical_url("https://example.com/A?page=2") != canonical_url("https://example.com/a")
+    assert canonical_url("https://example.com/a/") != canonical_url("https://example.com/a")
+    assert canonical_url("https://example.com/a?page=2") != canonical_url("https://example.com/a")
+
+
+def test_content_hash_ignores_case_accents_spacing_punctuation_and_links():
+    original = "Été 2025 : Royal Air Maroc ouvre une ligne vers Toronto!"
+    copy = "RT @ram: ete 2025   royal air maroc OUVRE une ligne vers toronto https://t.co/x"
+    assert content_hash(original) == content_hash(copy)
+    assert len(content_hash(original)) == 64
+
+
+def test_content_hash_folds_arabic_letter_variants():
+    assert content_hash("إعلان مهم للمسافرين") == content_hash("اعلان مهم للمسافرين")
+
+
+def test_content_hash_differs_for_different_texts():
+    assert content_hash("la ligne ouvre en juin") != content_hash("la ligne ferme en juin")
+
+
+ARTICLE = (
+    "Royal Air Maroc annonce l'ouverture d'une nouvelle ligne directe entre Casablanca et "
+    "Toronto à partir du mois de juin, avec trois vols par semaine en Boeing 787 Dreamliner."
+)
+
+
+def test_a_repost_joins_the_cluster_of_the_original():
+    index = NearDuplicateIndex()
+    assert index.add("a", ARTICLE) == "a"
+    assert index.add("b", "RT @ram: " + ARTICLE + " #RAM https://t.co/xyz") == "a"
+    assert index.add("c", "Le match de ce soir est reporté à cause de la pluie.") == "c"
+
+
+def test_a_lightly_edited_copy_is_a_near_duplicate_and_a_rewrite_is_not():
+    index = NearDuplicateIndex()
+    index.add("original", ARTICLE)
+    edited = ARTICLE.replace("trois vols par semaine", "trois vols hebdomadaires")
+    rewrite = "Nouvelle liaison Casablanca Toronto : la compagnie nationale vise les Marocains du Canada."
+    assert index.add("edited", edited) == "original"
+    assert index.add("rewrite", rewrite) == "rewrite"
+
+
+def test_adding_the_same_key_twice_changes_nothing():
+    index = NearDuplicateIndex()
+    index.add("a", ARTICLE)
+    assert index.add("a", "something else entirely") == "a"
+    assert len(index) == 1
+
+
+def test_texts_without_words_stay_alone():
+    index = NearDuplicateIndex()
+    assert index.add("x", "😂😂") == "x"
+    assert index.add("y", "") == "y"
+
+
+def test_the_index_rebuilds_from_stored_signatures():
+    texts = {
+        "a": ARTICLE,
+        "b": ARTICLE + " via @ram",
+        "c": "Le match de ce soir est reporté à cause de la pluie.",
+    }
+    original = NearDuplicateIndex()
+    clusters = {key: original.add(key, text) for key, text in texts.items()}
+    stored = [(key, signature(text)) for key, text in texts.items()]
+
+    rebuilt = NearDuplicateIndex.from_signatures(stored)
+    with_clusters = NearDuplicateIndex.from_signatures(
+        (key, sig, clusters[key]) for key, sig in stored
+    )
+
+    assert {key: rebuilt.cluster_of(key) for key in texts} == clusters
+    assert {key: with_clusters.cluster_of(key) for key in texts} == clusters
+    assert rebuilt.add("d", "RT @x: " + ARTICLE) == "a"
+
+
+def test_a_signature_is_512_stable_bytes():
+    assert len(signature(ARTICLE)) == 512
+    assert signature(ARTICLE) == signature(ARTICLE.upper())
+
+
+def test_a_truncated_signature_is_refused():
+    with pytest.raises(ValueError, match="512 bytes"):
+        NearDuplicateIndex().add_signature("a", signature(ARTICLE)[:100])
