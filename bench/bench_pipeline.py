@@ -20,21 +20,21 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "majlis.settings"
 os.environ.setdefault("MAJLIS_QUEUE_URL", "memory:")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
+from django.core.management import call_command
 
-from majlis.core.bootstrap import demo_rows  # noqa: E402
-from majlis.core.models import Workspace  # noqa: E402
-from majlis.listening import clusters  # noqa: E402
-from majlis.listening.ingest import Incoming, ingest  # noqa: E402
-from majlis.listening.models import Item, Mention, Query  # noqa: E402
-from majlis.text.dedupe import canonical_url, content_hash, signature  # noqa: E402
-from majlis.text.langid import detect_language  # noqa: E402
-from majlis.text.normalize import normalize  # noqa: E402
-from majlis.text.sentiment import classify_sentiment  # noqa: E402
+from majlis.core.bootstrap import demo_rows
+from majlis.core.models import Workspace
+from majlis.listening import clusters
+from majlis.listening.ingest import Incoming, ingest
+from majlis.listening.models import Item, Mention, Query
+from majlis.text.dedupe import canonical_url, content_hash, signature
+from majlis.text.langid import detect_language
+from majlis.text.normalize import normalize
+from majlis.text.sentiment import classify_sentiment
 
 ITEMS = int(os.environ.get("BENCH_ITEMS", "4000"))
 BASELINE_ITEMS = ITEMS // 8
@@ -47,7 +47,7 @@ OTHER_NEWS = [
     "Rabat accueille la première édition d'un salon consacré à l'artisanat.",
     "hadchi bzaf, l match dyal lbareh kan zwin walakin l7akam khayb",
 ]
-WORDS = "telecom réseau fibre panne offre client rezo bzaf الشبكة أطلس عرض network".split()
+WORDS = ["telecom", "réseau", "fibre", "panne", "offre", "client", "rezo", "bzaf", "الشبكة", "أطلس", "عرض", "network"]
 
 
 def corpus(count: int, seed: int) -> list[Incoming]:
@@ -91,18 +91,28 @@ def main() -> None:
         workspace = Workspace.objects.create(slug=f"brand{n}", name=f"Brand {n}")
         brand = '"atlas telecom" OR "أطلس تيليكوم" OR atlastel OR #AtlasTelecom'
         Query.objects.create(workspace=workspace, name="Marque", text=brand)
-        Query.objects.create(workspace=workspace, name="Concurrents", text='"sahara mobile" OR "medina net"')
+        Query.objects.create(
+            workspace=workspace, name="Concurrents", text='"sahara mobile" OR "medina net"'
+        )
         # The rest are narrower, as real topic queries are: a brand and one subject each.
         for k in range(38):
             topic = topics[k % len(topics)]
             Query.objects.create(
-                workspace=workspace, name=f"Sujet {k}", text=f"(atlas OR أطلس) AND {topic} AND NOT x{k}z"
+                workspace=workspace,
+                name=f"Sujet {k}",
+                text=f"(atlas OR أطلس) AND {topic} AND NOT x{k}z",
             )
-    print(f"Listening path, embedded profile (SQLite WAL), {Query.objects.count()} queries in 5 workspaces")
+    print(
+        f"Listening path, embedded profile (SQLite WAL), {Query.objects.count()} queries in 5 workspaces"
+    )
     sample = [f"{i.title}\n{i.text}" for i in corpus(2000, seed=9)]
     print("Stages (one core):")
     stage("normalize + content hash", lambda t: content_hash(normalize(t)), sample)
-    stage("canonical URL", canonical_url, [f"https://Example.ma/a?utm_source=x&id={n}" for n in range(2000)])
+    stage(
+        "canonical URL",
+        canonical_url,
+        [f"https://Example.ma/a?utm_source=x&id={n}" for n in range(2000)],
+    )
     stage("language ID", detect_language, sample)
     stage("MinHash signature", signature, sample)
     stage("sentiment", classify_sentiment, sample)

@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from majlis.text.spam import SpamInput, decide, load_spam_model  # noqa: E402
-from majlis.text.spam.data import load_youtube  # noqa: E402
-from majlis.text.spam.features import extract  # noqa: E402
+from majlis.text.spam import SpamInput, decide, load_spam_model
+from majlis.text.spam.data import load_youtube
+from majlis.text.spam.features import extract
 
 DATA = Path(os.environ.get("MAJLIS_SPAM_DATA", "/work/shared/data/spam/youtube"))
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"

@@ -43,6 +43,7 @@ def register(sub: Any) -> None:
     sub.add_parser("manage", help="Django's management commands (majlis manage help)")
     _register_text_commands(sub)
     register_publishing(sub)
+    register_training(sub)
 
 
 def _register_text_commands(sub: Any) -> None:
@@ -68,3 +69,17 @@ def register_publishing(sub: Any) -> None:
     p.add_argument("--limit", type=int, default=None, help="the instance's limit (Mastodon)")
     p.add_argument("text", nargs="?", default=None, help="the text (stdin when absent)")
     p.set_defaults(handler=_lazy("majlis.cli.publishing", "compose_check"), needs_django=False)
+
+
+def register_training(sub: Any) -> None:
+    p = sub.add_parser("train", help="retrain a model from ../shared/data")
+    p.add_argument("model", choices=["sentiment", "spam", "langid"])
+    p.add_argument("--data", help="the data folder (default: ../shared/data)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--ship", action="store_true", help="write into the package, not the data dir")
+    p.add_argument(
+        "--all-data",
+        action="store_true",
+        help="sentiment: also train on the Darija sets whose licence is unstated (see model card)",
+    )
+    p.set_defaults(handler=_lazy("majlis.cli.training", "train"))

@@ -9,3 +9,21 @@ class ListeningConfig(AppConfig):
 
     def ready(self) -> None:
         from majlis.listening import scheduling  # noqa: F401  (the fetch job and its schedule)
+
+        _use_locally_trained_models()
+
+
+def _use_locally_trained_models() -> None:
+    """Models retrained with `majlis train` (into the data dir) replace the shipped ones."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from majlis.text.langid import set_default_detector
+    from majlis.text.sentiment import set_default_model
+
+    models = Path(settings.DATA_DIR) / "models"
+    if (models / "sentiment.npz").exists():
+        set_default_model(models / "sentiment.npz")
+    if (models / "langid.npz").exists():
+        set_default_detector(models / "langid.npz")
