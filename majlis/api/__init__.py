@@ -29,10 +29,14 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 
 def _register_domain_routers() -> None:
     from majlis.listening.api import router as listening_router
+    from majlis.insights.api import router as insights_router
+    from majlis.moderation.api import router as moderation_router
     from majlis.publishing.api import router as publishing_router
 
     api.add_router("/", listening_router)
     api.add_router("/", publishing_router)
+    api.add_router("/", insights_router)
+    api.add_router("/", moderation_router)
 
 
 _register_domain_routers()

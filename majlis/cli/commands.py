@@ -44,6 +44,7 @@ def register(sub: Any) -> None:
     _register_text_commands(sub)
     register_publishing(sub)
     register_training(sub)
+    register_moderation(sub)
 
 
 def _register_text_commands(sub: Any) -> None:
@@ -83,3 +84,10 @@ def register_training(sub: Any) -> None:
         help="sentiment: also train on the Darija sets whose licence is unstated (see model card)",
     )
     p.set_defaults(handler=_lazy("majlis.cli.training", "train"))
+
+
+def register_moderation(sub: Any) -> None:
+    p = sub.add_parser("moderation-key", help="print a new Akismet-protocol key for a site")
+    p.add_argument("--workspace", required=True, help="the workspace's slug")
+    p.add_argument("--site", required=True, help="the site's address, as Akismet's `blog`")
+    p.set_defaults(handler=_lazy("majlis.cli.moderation", "moderation_key"))

@@ -1,0 +1,49 @@
+"""A fixed-window limiter kept in the database, so every web process shares the same counts."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from majlis.moderation.models import RateWindow
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    hits: int
+    seconds: int
+
+
+def _window_start(now: datetime, seconds: int) -> datetime:
+    epoch = int(now.timestamp())
+    return datetime.fromtimestamp(epoch - epoch % seconds, tz=now.tzinfo)
+
+
+def hit(scope: str, limit: Limit, now: datetime | None = None) -> int:
+    """Count one hit; 0 when allowed, else the seconds until the window ends (Retry-After)."""
+    now = now or timezone.now()
+    start = _window_start(now, limit.seconds)
+    scope = scope[:250]
+    windows = RateWindow.objects.filter(scope=scope, window_start=start)
+    if not windows.update(hits=F("hits") + 1):
+        try:
+            with transaction.atomic():
+                RateWindow.objects.create(scope=scope, window_start=start, hits=1)
+        except IntegrityError:
+            windows.update(hits=F("hits") + 1)
+        _sweep(now)
+    hits = windows.values_list("hits", flat=True).first() or 0
+    if hits <= limit.hits:
+        return 0
+    return max(1, int((start + timedelta(seconds=limit.seconds) - now).total_seconds()))
+
+
+def _sweep(now: datetime) -> None:
+    # Old windows are dropped now and then, by whoever opens a new one.
+    if random.random() < 0.05:
+        RateWindow.objects.filter(window_start__lt=now - timedelta(days=1)).delete()
