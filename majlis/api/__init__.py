@@ -28,8 +28,8 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 
 
 def _register_domain_routers() -> None:
-    from majlis.listening.api import router as listening_router
     from majlis.insights.api import router as insights_router
+    from majlis.listening.api import router as listening_router
     from majlis.moderation.api import router as moderation_router
     from majlis.publishing.api import router as publishing_router
 

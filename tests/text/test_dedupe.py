@@ -13,7 +13,10 @@ from majlis.text.dedupe import NearDuplicateIndex, canonical_url, content_hash, 
         ("https://example.com/a#comments", "https://example.com/a"),
         ("https://example.com", "https://example.com/"),
         ("example.com/actualite", "http://example.com/actualite"),
-        ("https://example.com/a?utm_source=fb&utm_medium=social&id=7", "https://example.com/a?id=7"),
+        (
+            "https://example.com/a?utm_source=fb&utm_medium=social&id=7",
+            "https://example.com/a?id=7",
+        ),
         ("https://example.com/a?fbclid=IwAR0&gclid=x&msclkid=y", "https://example.com/a"),
         ("https://example.com/a?b=2&a=1", "https://example.com/a?a=1&b=2"),
         ("https://example.com/news/index.html", "https://example.com/news/"),
@@ -67,7 +70,9 @@ def test_a_lightly_edited_copy_is_a_near_duplicate_and_a_rewrite_is_not():
     index = NearDuplicateIndex()
     index.add("original", ARTICLE)
     edited = ARTICLE.replace("trois vols par semaine", "trois vols hebdomadaires")
-    rewrite = "Nouvelle liaison Casablanca Toronto : la compagnie nationale vise les Marocains du Canada."
+    rewrite = (
+        "Nouvelle liaison Casablanca Toronto : la compagnie nationale vise les Marocains du Canada."
+    )
     assert index.add("edited", edited) == "original"
     assert index.add("rewrite", rewrite) == "rewrite"
 

@@ -37,8 +37,10 @@ def set_default_detector(darija_model: Path | None) -> None:
 
 def detect_language(text: str) -> str:
     global _default
-    if _default is None:
+    detector = _default
+    if detector is None:
         with _lock:
             if _default is None:
                 _default = load_detector(_default_path)
-    return _default.detect(text)
+            detector = _default
+    return detector.detect(text)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from majlis.text.langid.backend import lingua_guess
 from majlis.text.langid.cues import latin_cues
 from majlis.text.langid.darija import CueJudge, DarijaJudge
-from majlis.text.langid.script import clean, script_of
+from majlis.text.langid.script import Script, clean, script_of
 
 LANGUAGES = ("fr", "en", "ar", "ary", "ary-Latn", "und")
 # Fewer letters than this ("ok", "lol", an emoji and a link) say nothing about a language.
@@ -30,10 +30,16 @@ class LanguageDetector:
         if script.letters < MIN_LETTERS or script.other > max(script.latin, script.arabic):
             return "und"
         if script.arabic >= script.latin:
-            foreign = any(c in _NOT_ARABIC_LETTERS for c in text)
-            if foreign and lingua_guess(clean(text), "arabic", self.accurate)[0] != "ar":
-                return "und"
-            return "ary" if self.judge.arabic_is_darija(script.words) else "ar"
+            return self._arabic_script(text, script)
+        return self._latin_script(text, script)
+
+    def _arabic_script(self, text: str, script: Script) -> str:
+        foreign = any(c in _NOT_ARABIC_LETTERS for c in text)
+        if foreign and lingua_guess(clean(text), "arabic", self.accurate)[0] != "ar":
+            return "und"
+        return "ary" if self.judge.arabic_is_darija(script.words) else "ar"
+
+    def _latin_script(self, text: str, script: Script) -> str:
         if self.judge.latin_is_darija(script.words):
             return "ary-Latn"
         language, confidence = lingua_guess(clean(text), "latin", self.accurate)
@@ -42,6 +48,5 @@ class LanguageDetector:
         # Neither French nor English, and a Darija word is there or lingua is unsure which
         # other language (from two words on): in the posts Majlis reads, that is Arabizi far
         # more often than Spanish.
-        if latin_cues(script.words).total > 0 or (confidence < UNSURE and len(script.words) > 1):
-            return "ary-Latn"
-        return "und"
+        unsure = confidence < UNSURE and len(script.words) > 1
+        return "ary-Latn" if unsure or latin_cues(script.words).total > 0 else "und"

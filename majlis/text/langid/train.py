@@ -25,6 +25,7 @@ from majlis.text.langid.detector import MIN_LETTERS
 from majlis.text.langid.detector import LanguageDetector as MajlisDetector
 from majlis.text.langid.script import clean, script_of
 from majlis.text.sentiment.data import Example, load_splits
+from majlis.text.sentiment.train import SOLVER
 
 C = 10.0
 
@@ -99,5 +100,5 @@ def _fit(examples: list[Example], positive: str, arabic: bool) -> tuple[np.ndarr
     )
     matrix.sum_duplicates()
     target = np.asarray([e.lang == positive for e in examples])
-    model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(matrix, target)
+    model = LogisticRegression(C=C, class_weight="balanced", **SOLVER).fit(matrix, target)
     return model.coef_[0].astype(np.float32), float(model.intercept_[0])

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from majlis.text.dedupe.content import content_words
+
 HELD_OUT_FRACTION = 0.15
-LICENSED = "licensed"
-UNLICENSED = "unlicensed"
 
 
 @dataclass(frozen=True)
@@ -45,28 +45,37 @@ def load_splits(data_dir: Path, seed: int = 0, include_unlicensed: bool = True) 
         train.extend(_umsab(sentiment / "umsab" / f"{lang}.train.jsonl", lang))
         dev.extend(_umsab(sentiment / "umsab" / f"{lang}.val.jsonl", lang))
     if include_unlicensed:
-        for rows in (_mac(sentiment / "mac_darija" / "train.jsonl"),
-                     _myc(sentiment / "myc_darija" / "train.jsonl")):  # fmt: skip
-            kept, held = stratified_split(list(rows), seed)
+        mac = list(_mac(sentiment / "mac_darija" / "train.jsonl"))
+        myc = list(_myc(sentiment / "myc_darija" / "train.jsonl"))
+        for rows in (mac, myc):
+            kept, held = stratified_split(rows, seed)
             train.extend(kept)
             dev.extend(held)
     return Splits(train, dev)
 
 
 def stratified_split(rows: list[Example], seed: int) -> tuple[list[Example], list[Example]]:
-    """Hold out HELD_OUT_FRACTION of each (language, label) stratum, the same for every caller."""
-    strata: dict[tuple[str, str], list[Example]] = defaultdict(list)
+    """Hold out HELD_OUT_FRACTION of each (language, label) stratum, the same for every caller.
+
+    Rows that are the same text once normalized (MYC has a few hundred: "bravo", "😂😂😂")
+    stay on one side, so a held-out text was not seen in training under another spelling.
+    """
+    strata: dict[tuple[str, str], dict[str, list[Example]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
-        strata[(row.lang, row.label)].append(row)
+        strata[(row.lang, row.label)][" ".join(content_words(row.text)) or row.text].append(row)
     rng = random.Random(seed)
     kept: list[Example] = []
     held: list[Example] = []
     for key in sorted(strata):
-        group = strata[key]
-        rng.shuffle(group)
-        cut = round(len(group) * HELD_OUT_FRACTION)
-        held.extend(group[:cut])
-        kept.extend(group[cut:])
+        groups = [strata[key][text] for text in sorted(strata[key])]
+        rng.shuffle(groups)
+        room = round(sum(len(g) for g in groups) * HELD_OUT_FRACTION)
+        for group in groups:
+            if room > 0:
+                held.extend(group)
+                room -= len(group)
+            else:
+                kept.extend(group)
     return kept, held
 
 

@@ -15,8 +15,6 @@ from majlis.text.sentiment.corrections import LABELS, correction_key, override_t
 from majlis.text.sentiment.features import FeatureSpace
 
 FORMAT = "majlis-sentiment-linear/1"
-# Languages the detector returns; a model maps each to the feature domain it was trained on.
-LANGUAGES = ("fr", "en", "ar", "ary", "ary-Latn")
 # An override answers with this score: the workspace said so, but it is still one person's call.
 _OVERRIDE_SCORE = 0.99
 
@@ -26,7 +24,8 @@ class SentimentModel:
     space: FeatureSpace
     weights: npt.NDArray[np.float32]  # (space.size, len(LABELS))
     bias: npt.NDArray[np.float32]  # (len(LABELS),)
-    domains: Mapping[str, str | None]  # detected language -> feature domain
+    # Detected language -> the feature domain trained for it (None: shared features only).
+    domains: Mapping[str, str | None]
     info: Mapping[str, Any] = field(default_factory=dict)
     overrides: Mapping[str, str] = field(default_factory=dict)
 

