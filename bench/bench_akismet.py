@@ -68,6 +68,7 @@ class Measure:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
+    client_cpu: float = 0.0  # seconds of CPU the load generator itself used
 
     def percentile(self, q: float) -> float:
         ordered = sorted(self.latencies)
@@ -212,6 +213,7 @@ async def run_rate(port: int, requests: list[bytes], rate: int, seconds: float) 
             open_count -= 1
 
     total = int(rate * seconds)
+    cpu_before = time.process_time()
     started = time.perf_counter() + 0.05
     tasks = []
     for n in range(total):
@@ -223,6 +225,7 @@ async def run_rate(port: int, requests: list[bytes], rate: int, seconds: float) 
     await asyncio.gather(*tasks)
     for connection in idle:
         connection.close()
+    measure.client_cpu = time.process_time() - cpu_before
     return measure
 
 
@@ -230,7 +233,8 @@ def report(name: str, rate: int, measure: Measure, baseline: Measure | None = No
     p50, p99 = measure.percentile(0.50), measure.percentile(0.99)
     line = (
         f"{name:<14} {rate:>4} req/s  n={len(measure.latencies):>5}  p50={p50:6.2f} ms  "
-        f"p99={p99:7.2f} ms  errors={measure.errors}"
+        f"p99={p99:7.2f} ms  errors={measure.errors}  "
+        f"client cpu={100 * measure.client_cpu / SECONDS:3.0f}%"
     )
     if baseline is not None:
         line += f"  p99/baseline={p99 / baseline.percentile(0.99):5.2f}x"

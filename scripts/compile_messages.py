@@ -17,7 +17,9 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "majlis" / "locale"
 
 
 def catalogs(locale_dir: Path = LOCALE_DIR) -> list[Path]:
-    return sorted(locale_dir.glob("*/LC_MESSAGES/*.po"))
+    # The project's catalog, and any app's own (majlis/<app>/locale/).
+    apps = locale_dir.parent.glob("*/locale/*/LC_MESSAGES/*.po")
+    return sorted([*locale_dir.glob("*/LC_MESSAGES/*.po"), *apps])
 
 
 def compiled(po_path: Path) -> bytes:

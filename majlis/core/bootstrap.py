@@ -68,9 +68,17 @@ def demo_rows(now: datetime | None = None) -> list[dict[str, Any]]:
 
 
 def _import_corpus(workspace: Workspace) -> None:
+    from datetime import timedelta
+
+    from majlis.insights.watch import replay
     from majlis.listening.ingest import ingest_rows
 
-    ingest_rows(workspace, demo_rows(), source_label="demo")
+    rows = demo_rows()
+    ingest_rows(workspace, rows, source_label="demo")
+    # Run the crisis detector over the last days as the scheduler would have, so the demo's
+    # outage wave shows as an alert with its action plan.
+    newest = max(datetime.fromisoformat(row["published_at"]) for row in rows)
+    replay(workspace, newest - timedelta(days=8), newest, step=timedelta(minutes=30))
 
 
 __all__ = ["demo_rows", "ensure_admin", "ensure_demo"]

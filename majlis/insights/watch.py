@@ -85,12 +85,18 @@ def run_check(payload: dict[str, Any]) -> dict[str, Any]:
     return {"alerts": [alert.pk for alert in changed]}
 
 
-def replay(workspace: Workspace, start: datetime, end: datetime, send: bool = False) -> list[Alert]:
-    """Run the detector over a past stretch, quarter by quarter, as the scheduler would have:
-    for imported history and for the demo. Channels are not told unless `send`."""
+def replay(
+    workspace: Workspace,
+    start: datetime,
+    end: datetime,
+    step: timedelta = CHECK_EVERY,
+    send: bool = False,
+) -> list[Alert]:
+    """Run the detector over a past stretch as the scheduler would have, every `step`: for
+    imported history and for the demo. Channels are not told unless `send`."""
     raised: list[Alert] = []
     moment = _next_slot(start) - CHECK_EVERY
     while moment <= end:
         raised += check(workspace, moment, send=send)
-        moment += CHECK_EVERY
+        moment += step
     return raised

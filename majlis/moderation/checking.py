@@ -71,12 +71,11 @@ def check(key: KeyInfo, raw_params: dict[str, str]) -> Checked:
             status=status_for(decision),
             **columns,
         )
-        # Two statements, each its own transaction, rather than one transaction around both:
-        # SQLite holds its write lock only while a statement runs in C, never across Python
-        # code that may wait for the GIL behind another thread's decision. The counter is a
-        # statistic: losing one increment to a crash between the two is acceptable.
+        # One statement, its own transaction: SQLite holds its write lock only while the
+        # statement runs in C, never across Python code that may wait for the GIL behind
+        # another thread's decision. The counters are written apart, once a second.
         _insert(item)
-    usage.add(key.key_id, calls=1, spam=int(decision.is_spam), ham=int(not decision.is_spam))
+    usage.count_check(key.key_id, decision.is_spam)
     return Checked(item, decision)
 
 

@@ -19,6 +19,8 @@ def test_the_first_run_prints_a_working_password_once(db, capsys):
     demo = Workspace.objects.get(slug="demo")
     assert Membership.objects.get(workspace=demo, user=admin).role == "owner"
     assert demo.mentions.count() > 100
+    # The demo's outage wave was caught by the crisis detector.
+    assert demo.alerts.filter(severity="critical").exists()
 
     prepare(demo=True)
     again = capsys.readouterr().out
@@ -29,3 +31,18 @@ def test_the_first_run_prints_a_working_password_once(db, capsys):
 def test_without_the_demo_flag_no_demo_is_made(db, capsys):
     prepare(demo=False)
     assert not Workspace.objects.exists()
+
+
+def test_every_demo_query_is_valid_and_matches_something(db, capsys):
+    import json
+
+    from majlis.core.bootstrap import DEMO_DIR
+    from majlis.text.query import parse_query
+
+    spec = json.loads((DEMO_DIR / "workspace.json").read_text(encoding="utf-8"))
+    for query in spec["queries"]:
+        parse_query(query["text"])  # raises, naming the fault, if the demo ships a broken query
+    prepare(demo=True)
+    demo = Workspace.objects.get(slug="demo")
+    empty = [q.name for q in demo.queries.all() if not q.mentions.exists()]
+    assert empty == []

@@ -13,13 +13,16 @@ with its story, its source and its words.
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from datetime import datetime, timedelta
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from majlis.core.bootstrap import DEMO_DIR, ensure_demo
 from majlis.insights import watch
 from majlis.insights.models import Alert
 from majlis.listening.ingest import ingest_rows
@@ -146,3 +149,19 @@ def test_the_outage_is_raised_within_its_first_hour_and_ordinary_days_stay_quiet
     assert explanation["negative_share"] > 0.5  # the listening path's sentiment saw the anger
     # One alert per watched series (the workspace and its brand query), escalated in place.
     assert Alert.objects.count() == 2
+
+
+def test_the_demo_outage_wave_is_the_one_alert_of_the_demo_week(db):
+    """The demo corpus (majlis/core/demo/data) has an outage wave on the evening of 14 November
+    2026 from 19:37: a quiet brand, about four mentions a day, then 27 in four hours. The demo
+    is loaded "on" the day of its newest mention, so its dates stay as written."""
+    lines = (DEMO_DIR / "mentions.jsonl").read_text(encoding="utf-8").splitlines()
+    newest = max(datetime.fromisoformat(json.loads(line)["published_at"]) for line in lines)
+    with mock.patch("django.utils.timezone.now", return_value=newest):
+        workspace, _created = ensure_demo()
+    watch.replay(workspace, newest - timedelta(days=8), newest, step=timedelta(minutes=30))
+    [alert] = Alert.objects.filter(workspace=workspace)
+    wave = datetime(2026, 11, 14, 19, 37, tzinfo=CASABLANCA)
+    assert wave < alert.created_at <= wave + timedelta(hours=1)
+    assert (alert.kind, alert.severity) == ("volume", "critical")
+    assert {"panne", "reseau"} <= {t["term"] for t in alert.explanation["terms"]}

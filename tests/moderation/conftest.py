@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pytest
 from django.test import Client
 
-from majlis.moderation import history, keys, sites
+from majlis.moderation import history, keys, sites, usage
 from majlis.moderation.models import Site
 
 BLOG = "https://blog.atlas.ma"
@@ -27,6 +27,7 @@ def _fresh_caches():
     # Keys and site lessons are cached per process; database ids repeat from test to test.
     keys.cache.clear()
     history.layers.clear()
+    usage.forget_pending()
     yield
     keys.cache.clear()
     history.layers.clear()

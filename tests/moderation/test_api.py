@@ -50,3 +50,19 @@ def test_an_unknown_action_is_refused(api, blog, team):
         user=team.agent,
     )
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("role", "read", "decide"),
+    [("agent", 200, 200), ("analyst", 200, 403), ("outsider", 404, 404)],
+)
+def test_the_api_answers_each_role_as_the_pages_do(client, team, role, read, decide):
+    headers = _auth(team.person(role))
+    listed = client.get("/api/v1/workspaces/atlas/moderation/items", headers=headers)
+    decided = client.post(
+        "/api/v1/workspaces/atlas/moderation/decisions",
+        {"action": "approve", "items": []},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert (listed.status_code, decided.status_code) == (read, decide)
