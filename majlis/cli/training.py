@@ -23,14 +23,14 @@ def default_data_dir() -> Path:
 def train(args: argparse.Namespace) -> int:
     from django.conf import settings
 
-    data_dir = Path(args.data or default_data_dir())
-    if not data_dir.is_dir():
-        raise InputError(f"no training data at {data_dir} (give --data DIR)")
     if args.ship and args.all_data:
         raise InputError(
             "--ship with --all-data would put a model trained on data with no stated licence "
             "into the package; train it into the data dir instead (see docs/models/sentiment.md)"
         )
+    data_dir = Path(args.data or default_data_dir())
+    if not data_dir.is_dir():
+        raise InputError(f"no training data at {data_dir} (give --data DIR)")
     out_dir = PACKAGE_MODELS if args.ship else Path(settings.DATA_DIR) / "models"
     out_dir.mkdir(parents=True, exist_ok=True)
     if args.model == "sentiment":

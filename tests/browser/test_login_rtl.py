@@ -29,9 +29,10 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def browser_page():
-    # Playwright's sync API runs an event loop; Django must allow ORM calls around it.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+def browser_page(monkeypatch):
+    # Playwright's sync API runs an event loop; Django must allow ORM calls around it (in this
+    # test only: the variable must not leak into other tests' processes).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

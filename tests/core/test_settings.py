@@ -61,7 +61,7 @@ def test_sqlite_runs_in_wal_mode(db):
 
 def test_check_deploy_is_clean_behind_https(tmp_path):
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "majlis.settings",
         "MAJLIS_DATA_DIR": str(tmp_path),
         "MAJLIS_HTTPS": "true",
