@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Field
 from django.utils import timezone
 
 from majlis.moderation import comment, history, usage
@@ -41,7 +44,7 @@ def verdict_columns(decision: Decision) -> dict[str, object]:
 
 @dataclass(frozen=True, slots=True)
 class Checked:
-    item: Item
+    public_id: str  # the item's reference, returned to the site
     decision: Decision
 
 
@@ -61,49 +64,62 @@ def check(key: KeyInfo, raw_params: dict[str, str]) -> Checked:
     recheck = _rechecked_item(key, params.get("guid", ""))
     if recheck is not None:
         with transaction.atomic():
-            item = _update(recheck, columns, decision)
+            public_id = _update(recheck, columns, decision).public_id
     else:
-        item = Item(
+        public_id = new_public_id()
+        columns.update(
             site_id=key.site_id,
             workspace_id=key.workspace_id,
             key_id=key.key_id,
-            public_id=new_public_id(),
+            public_id=public_id,
             status=status_for(decision),
-            **columns,
         )
         # One statement, its own transaction: SQLite holds its write lock only while the
         # statement runs in C, never across Python code that may wait for the GIL behind
         # another thread's decision. The counters are written apart, once a second.
-        _insert(item)
+        _insert(columns)
     usage.count_check(key.key_id, decision.is_spam)
-    return Checked(item, decision)
+    return Checked(public_id, decision)
 
 
-def _insert(item: Item) -> None:
-    """INSERT the new item without the ORM's save machinery (no signals, no returned id):
-    comment-check runs it on every call. Values that the database stores in another form
-    (JSON, dates) are prepared by their field, as save() would; text and numbers go as they are."""
-    values = [
-        field.get_db_prep_save(getattr(item, field.attname), connection)
-        if field.get_internal_type() in _PREPARED
-        else getattr(item, field.attname)
-        for field in _FIELDS
+def _insert(columns: dict[str, object]) -> None:
+    """INSERT a new item from its columns, without building a model instance or going
+    through save(): comment-check runs this on every call. Values stored in another form
+    (JSON, dates) are prepared by their field as save() would; missing columns get their
+    field's default."""
+    sql, plan = _insert_plan(connection.vendor)
+    values: list[Any] = [
+        (field.get_db_prep_save(columns[name], connection) if prepare else columns[name])
+        if name in columns
+        else default
+        for name, field, prepare, default in plan
     ]
     with connection.cursor() as cursor:
-        cursor.execute(_insert_sql(), values)
+        cursor.execute(sql, values)
 
 
-_FIELDS = [f for f in Item._meta.concrete_fields if not f.primary_key]
 _PREPARED = {"JSONField", "DateTimeField", "DateField"}
 
 
-def _insert_sql() -> str:
+@functools.cache
+def _insert_plan(vendor: str) -> tuple[str, list[tuple[str, Field[Any, Any], bool, object]]]:
+    fields = [f for f in Item._meta.concrete_fields if not f.primary_key]
     quote = connection.ops.quote_name
-    return "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  (names from the model)
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  (names from the model)
         quote(Item._meta.db_table),
-        ", ".join(quote(f.column) for f in _FIELDS),
-        ", ".join(["%s"] * len(_FIELDS)),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
     )
+    plan = [
+        (
+            f.attname,
+            f,
+            f.get_internal_type() in _PREPARED,
+            f.get_db_prep_save(f.get_default(), connection),
+        )
+        for f in fields
+    ]
+    return sql, plan
 
 
 def _rechecked_item(key: KeyInfo, guid: str) -> Item | None:
