@@ -12,7 +12,7 @@ from __future__ import annotations
 import email.utils
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar, NoReturn
 
 import httpx
@@ -202,3 +202,24 @@ def json_of(response: httpx.Response) -> dict[str, Any]:
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {"data": value}
+
+
+def store_refreshed_token(
+    account: Account, response: httpx.Response, credentials: Mapping[str, Any], lifetime: int
+) -> datetime:
+    """Keep what an OAuth 2 refresh-token answer gives (RFC 6749 section 5.1); a network that
+    leaves out `expires_in` gets `lifetime` seconds, and the old refresh token stays if no new
+    one comes."""
+    body = json_of(response)
+    if not response.is_success:
+        fail(response, str(body.get("error_description") or body.get("error") or ""))
+    expires_at = datetime.now(UTC) + timedelta(seconds=int(body.get("expires_in") or lifetime))
+    account.update_credentials(
+        {
+            "access_token": body["access_token"],
+            "refresh_token": body.get("refresh_token") or credentials["refresh_token"],
+            "expires_at": expires_at.isoformat(),
+        },
+        expires_at,
+    )
+    return expires_at

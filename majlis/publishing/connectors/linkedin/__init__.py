@@ -15,7 +15,7 @@ post among the organization's latest.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -34,6 +34,7 @@ from majlis.publishing.connectors.base import (
     ReadBack,
     fail,
     json_of,
+    store_refreshed_token,
 )
 from majlis.publishing.rules import escape_little_text
 
@@ -124,19 +125,7 @@ class LinkedIn(Connector):
                 "client_secret": credentials.get("client_secret", ""),
             },
         )
-        body = json_of(response)
-        if not response.is_success:
-            fail(response, str(body.get("error_description") or body.get("error") or ""))
-        expires_at = datetime.now(UTC) + timedelta(seconds=int(body.get("expires_in") or 0))
-        account.update_credentials(
-            {
-                "access_token": body["access_token"],
-                "refresh_token": body.get("refresh_token") or credentials["refresh_token"],
-                "expires_at": expires_at.isoformat(),
-            },
-            expires_at,
-        )
-        return expires_at
+        return store_refreshed_token(account, response, credentials, lifetime=0)
 
     def _call(self, account: Account, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         return json_of(self._send(account, method, path, **kwargs))

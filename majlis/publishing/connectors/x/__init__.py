@@ -16,7 +16,7 @@ attempt may have gone through, Majlis first looks for the post among the account
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -36,6 +36,7 @@ from majlis.publishing.connectors.base import (
     ReadBack,
     fail,
     json_of,
+    store_refreshed_token,
 )
 
 _URL = regex.compile(r"https?://\S+")
@@ -125,19 +126,7 @@ class X(Connector):
             },
             auth=auth,
         )
-        body = json_of(response)
-        if not response.is_success:
-            fail(response, str(body.get("error_description") or body.get("error") or ""))
-        expires_at = datetime.now(UTC) + timedelta(seconds=int(body.get("expires_in") or 7200))
-        account.update_credentials(
-            {
-                "access_token": body["access_token"],
-                "refresh_token": body.get("refresh_token") or credentials["refresh_token"],
-                "expires_at": expires_at.isoformat(),
-            },
-            expires_at,
-        )
-        return expires_at
+        return store_refreshed_token(account, response, credentials, lifetime=7200)
 
     def _upload(self, account: Account, media: MediaFile) -> str:
         files = {"media": (media.name, media.read(), media.content_type)}
