@@ -1,12 +1,15 @@
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
+from majlis.listening.credentials import CREDENTIAL_NAMES, seal
 from majlis.listening.models import Query, Source, SourceKind
 from majlis.listening.query_check import query_problem
+from majlis.listening.source_addresses import checked_address, needs_account
 
 
 class QueryForm(forms.ModelForm[Query]):
@@ -27,22 +30,138 @@ class QueryForm(forms.ModelForm[Query]):
         return text
 
 
-class SourceForm(forms.ModelForm[Source]):
+MISSING_LOGIN: dict[str, StrOrPromise] = {
+    SourceKind.BLUESKY: _("Give the Bluesky handle that goes with this app password."),
+    SourceKind.IMAP: _("A mailbox needs its login (the user name on the mail server)."),
+}
+MISSING_ACCOUNT: dict[str, StrOrPromise] = {
+    SourceKind.BLUESKY: _(
+        "A Bluesky search needs an account: give its handle and an app password."
+    ),
+    SourceKind.IMAP: _("A mailbox needs its login and password."),
+}
+MISSING_PASSWORD: dict[str, StrOrPromise] = {
+    SourceKind.BLUESKY: _("Give the app password that goes with this handle."),
+    SourceKind.IMAP: _("A mailbox needs its password."),
+}
+
+
+def no_control_characters(value: str) -> None:
+    # A line break in a login would be a second command to an IMAP server.
+    if any(ord(char) < 32 or ord(char) == 127 for char in value):
+        raise forms.ValidationError(_("Line breaks and control characters are not allowed here."))
+
+
+class LoginFields(forms.Form):
+    """A login and password for the kinds whose connector signs in (Bluesky, IMAP)."""
+
+    login = forms.CharField(
+        label=_("Login"),
+        required=False,
+        max_length=254,
+        validators=[no_control_characters],
+        widget=forms.TextInput(attrs={"autocomplete": "off", "dir": "ltr", "spellcheck": "false"}),
+        help_text=_(
+            "Bluesky: your handle (for example veille.bsky.social). Mailbox: the user name on "
+            "the mail server. Other kinds take none."
+        ),
+    )
+    password = forms.CharField(
+        label=_("Password / app password"),
+        required=False,
+        max_length=512,
+        strip=False,
+        validators=[no_control_characters],
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "dir": "ltr"}),
+        help_text=_(
+            "Bluesky: an app password made in Bluesky's settings, never the account password. "
+            "Mailbox: its password. Kept encrypted, never shown again."
+        ),
+    )
+
+    def check_login(self, kind: str, data: dict[str, Any], needs_account: bool) -> None:
+        if "login" not in data or "password" not in data:
+            return  # a field already refused its value
+        login: str = data["login"]
+        password: str = data["password"]
+        if kind == SourceKind.BLUESKY:
+            login = data["login"] = login.removeprefix("@")
+        if kind not in CREDENTIAL_NAMES:
+            if login or password:
+                self.add_error(
+                    "login",
+                    _("This kind of source takes no login: leave Login and Password empty."),
+                )
+        elif login and not password:
+            self.add_error("password", MISSING_PASSWORD[kind])
+        elif password and not login:
+            self.add_error("login", MISSING_LOGIN[kind])
+        elif not login and needs_account:
+            self.add_error("login", MISSING_ACCOUNT[kind])
+
+
+class SourceForm(LoginFields, forms.ModelForm[Source]):
     class Meta:
         model = Source
-        fields = ["kind", "url", "name", "interval_minutes"]
+        # The address is set in save(): a model URLField refuses imaps://.
+        fields = ["kind", "name", "interval_minutes"]
 
-    kind = forms.ChoiceField(label=_("Kind"), choices=SourceKind.choices[:4])
-    url = forms.URLField(label=_("Address"), max_length=2000, assume_scheme="https")
+    field_order = ["kind", "url", "name", "interval_minutes", "login", "password"]
+
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[choice for choice in SourceKind.choices if choice[0] != SourceKind.IMPORT],
+    )
+    url = forms.CharField(
+        label=_("Address"),
+        max_length=2000,
+        widget=forms.TextInput(attrs={"dir": "ltr", "spellcheck": "false"}),
+        help_text=_(
+            "Feed or site: https://…; Mastodon: https://instance/tags/name or …/@user; Bluesky: "
+            "https://bsky.app/search?q=…, …/hashtag/name or …/profile/handle; mailbox: "
+            "imaps://host/INBOX."
+        ),
+    )
     interval_minutes = forms.IntegerField(
         label=_("Fetch every (minutes)"), min_value=5, max_value=1440, initial=30
     )
 
-    def clean_url(self) -> str:
-        url: str = self.cleaned_data["url"].strip()
-        parts = urlsplit(url)
-        if parts.scheme not in {"http", "https"}:
-            raise forms.ValidationError(_("Give an address that starts with http:// or https://."))
-        if parts.username or parts.password:
-            raise forms.ValidationError(_("Addresses with a login and password are refused."))
-        return url
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        kind, raw = data.get("kind"), data.get("url")
+        if not kind:
+            return data
+        if raw:
+            try:
+                data["url"] = checked_address(kind, raw)
+            except forms.ValidationError as error:
+                self.add_error("url", error)
+        self.check_login(kind, data, needs_account=needs_account(kind, data.get("url", "")))
+        return data
+
+    def save(self, commit: bool = True) -> Source:
+        self.instance.url = self.cleaned_data["url"]
+        self.instance.credentials = seal(
+            self.cleaned_data["kind"], self.cleaned_data["login"], self.cleaned_data["password"]
+        )
+        return super().save(commit)
+
+
+class CredentialsForm(LoginFields):
+    """New login and password for an existing Bluesky or IMAP source; both left empty, the
+    source no longer signs in (if it can do without)."""
+
+    def __init__(self, source: Source, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.source = source
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        source = self.source
+        self.check_login(source.kind, data, needs_account=needs_account(source.kind, source.url))
+        return data
+
+    def sealed(self) -> str:
+        return seal(self.source.kind, self.cleaned_data["login"], self.cleaned_data["password"])

@@ -17,6 +17,11 @@ urlpatterns = [
     ),
     path("w/<slug:slug>/sources/<int:source_id>/fetch/", sources.source_fetch, name="source_fetch"),
     path(
+        "w/<slug:slug>/sources/<int:source_id>/credentials/",
+        sources.source_credentials,
+        name="source_credentials",
+    ),
+    path(
         "w/<slug:slug>/sources/<int:source_id>/delete/", sources.source_delete, name="source_delete"
     ),
 ]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,7 +12,8 @@ from django.views.decorators.http import require_POST
 from majlis.core import audit
 from majlis.core.permissions import workspace_view
 from majlis.core.roles import Perm
-from majlis.listening.forms import SourceForm
+from majlis.listening.credentials import CREDENTIAL_NAMES, login_of
+from majlis.listening.forms import CredentialsForm, SourceForm
 from majlis.listening.models import Source
 
 
@@ -36,8 +39,26 @@ def source_list(request: HttpRequest, slug: str) -> HttpResponse:
 
                 fetch_now(source)
                 return redirect("sources", slug=slug)
-    sources = workspace.sources.all()
-    return render(request, "listening/sources.html", {"sources": sources, "form": form})
+    return _page(request, form)
+
+
+def _page(
+    request: HttpRequest, form: SourceForm, refused: CredentialsForm | None = None
+) -> HttpResponse:
+    rows = [_row(source, refused) for source in request.workspace.sources.all()]  # type: ignore[attr-defined]
+    return render(request, "listening/sources.html", {"rows": rows, "form": form})
+
+
+def _row(source: Source, refused: CredentialsForm | None) -> dict[str, Any]:
+    """A source with its login (never its password) and, for the kinds that sign in, the form
+    that replaces it: the refused one, with its errors, if it was this source's."""
+    credentials_form = None
+    if source.kind in CREDENTIAL_NAMES:
+        if refused is not None and refused.source.pk == source.pk:
+            credentials_form = refused
+        else:
+            credentials_form = CredentialsForm(source, auto_id=f"id_{source.pk}_%s")
+    return {"source": source, "login": login_of(source), "credentials_form": credentials_form}
 
 
 @require_POST
@@ -68,4 +89,25 @@ def source_delete(request: HttpRequest, slug: str, source_id: int) -> HttpRespon
     source = get_object_or_404(Source, pk=source_id, workspace=request.workspace)  # type: ignore[attr-defined]
     audit.record(source.workspace, request.user, "source.delete", source.url)
     source.delete()
+    return redirect("sources", slug=slug)
+
+
+@require_POST
+@workspace_view(Perm.APPROVE)
+def source_credentials(request: HttpRequest, slug: str, source_id: int) -> HttpResponse:
+    source = get_object_or_404(
+        Source,
+        pk=source_id,
+        workspace=request.workspace,  # type: ignore[attr-defined]
+        kind__in=list(CREDENTIAL_NAMES),
+    )
+    form = CredentialsForm(source, request.POST, auto_id=f"id_{source.pk}_%s")
+    if not form.is_valid():
+        return _page(request, SourceForm(), refused=form)
+    source.credentials = form.sealed()
+    source.save(update_fields=["credentials"])
+    audit.record(source.workspace, request.user, "source.credentials", source.url)
+    from majlis.listening.scheduling import fetch_now
+
+    fetch_now(source)
     return redirect("sources", slug=slug)
