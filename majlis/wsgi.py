@@ -1,6 +1,11 @@
+"""The WSGI entry point of the web processes: `gunicorn majlis.wsgi:application`."""
+
 import os
 
-from django.core.wsgi import get_wsgi_application
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "majlis.settings")
-application = get_wsgi_application()
+
+from majlis.core import checkpoint
+from majlis.handler import application as build_application
+
+application = build_application()
+checkpoint.start()

@@ -277,3 +277,22 @@ def test_key_sites_of_another_month_is_empty(client, blog):
     akismet(client, "comment-check", comment(blog.key))
     data = client.get("/1.2/key-sites", {"api_key": blog.key, "month": "2020-01"}).json()
     assert data["2020-01"][0]["api_calls"] == "0"
+
+
+# Committed for real: inside a test's transaction SQLite would only check the key at the end.
+@pytest.mark.django_db(transaction=True)
+def test_a_deleted_sites_unwritten_counts_do_not_fail_another_sites_check(
+    client, blog, team, monkeypatch
+):
+    from majlis.moderation import sites, usage
+    from majlis.moderation.models import SiteKey
+
+    other_site, other_key = sites.new_key(team.workspace, "https://forum.atlas.ma")
+    monkeypatch.setattr(usage, "FLUSH_SECONDS", 3600.0)  # counts wait in the process
+    akismet(client, "comment-check", comment(other_key, blog="https://forum.atlas.ma"))
+    SiteKey.objects.filter(site=other_site).delete()
+    other_site.delete()
+    monkeypatch.setattr(usage, "FLUSH_SECONDS", 0.0)  # the next check writes them all
+    assert akismet(client, "comment-check", comment(blog.key)).content == b"false"
+    response = client.get("/1.2/usage-limit", {"api_key": blog.key})
+    assert response.json()["usage"] == 1

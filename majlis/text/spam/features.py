@@ -9,6 +9,7 @@ which domains, e-mail addresses, phone numbers). Names are hashed with CRC-32, w
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import zlib
@@ -58,13 +59,21 @@ def _bag(plain: str) -> tuple[list[int], list[int]]:
     """Whole words, then word pairs and n-grams of each word padded with spaces."""
     text = _DIGITS.sub("0", fold(_URLISH.sub(" ", plain)))
     words = _WORD.findall(text)
-    names = {f"b:{a} {b}" for a, b in itertools.pairwise(words)}
+    parts = {_h(f"b:{a} {b}") for a, b in itertools.pairwise(words)}
+    whole = set()
     for word in words:
-        padded = f" {word} "
-        for n in CHAR_NGRAMS:
-            names.update("c:" + padded[i : i + n] for i in range(len(padded) - n + 1))
-    whole = {_h("w:" + w) for w in words}
-    return list(whole), list({_h(name) for name in names} - whole)
+        word_hash, ngram_hashes = _word_features(word)
+        whole.add(word_hash)
+        parts.update(ngram_hashes)
+    return list(whole), list(parts - whole)
+
+
+# Words repeat from one comment to the next; their n-grams are hashed once per process.
+@functools.lru_cache(maxsize=1 << 16)
+def _word_features(word: str) -> tuple[int, frozenset[int]]:
+    padded = f" {word} "
+    ngrams = {_h("c:" + padded[i : i + n]) for n in CHAR_NGRAMS for i in range(len(padded) - n + 1)}
+    return _h("w:" + word), frozenset(ngrams)
 
 
 def _style(plain: str) -> set[int]:
