@@ -31,10 +31,10 @@ from majlis.core.models import Workspace
 from majlis.listening import clusters
 from majlis.listening.ingest import Incoming, ingest
 from majlis.listening.models import Item, Mention, Query
-from majlis.text.dedupe import canonical_url, content_hash, signature
-from majlis.text.langid import detect_language
+from majlis.text.dedupe import canonical_url, content_hash, signature, signature_rows
+from majlis.text.langid import detect_language, detect_languages
 from majlis.text.normalize import normalize
-from majlis.text.sentiment import classify_sentiment
+from majlis.text.sentiment import classify_sentiment, classify_sentiments
 
 ITEMS = int(os.environ.get("BENCH_ITEMS", "4000"))
 BASELINE_ITEMS = ITEMS // 8
@@ -47,7 +47,10 @@ OTHER_NEWS = [
     "Rabat accueille la première édition d'un salon consacré à l'artisanat.",
     "hadchi bzaf, l match dyal lbareh kan zwin walakin l7akam khayb",
 ]
-WORDS = ["telecom", "réseau", "fibre", "panne", "offre", "client", "rezo", "bzaf", "الشبكة", "أطلس", "عرض", "network"]
+WORDS = [
+    "telecom", "réseau", "fibre", "panne", "offre", "client", "rezo", "bzaf", "الشبكة", "أطلس",
+    "عرض", "network",
+]  # fmt: skip
 
 
 def corpus(count: int, seed: int) -> list[Incoming]:
@@ -84,6 +87,14 @@ def stage(name: str, func, texts: list[str]) -> None:
     print(f"  {name:<28}{per_second(len(texts), time.perf_counter() - started)}")
 
 
+def batch_stage(name: str, func, inputs: list, size: int = 500) -> None:
+    """As `stage`, the inputs given `size` at a time, as the listening path gives them."""
+    started = time.perf_counter()
+    for start in range(0, len(inputs), size):
+        func(inputs[start : start + size])
+    print(f"  {name:<28}{per_second(len(inputs), time.perf_counter() - started)}")
+
+
 def main() -> None:
     call_command("migrate", verbosity=0)
     topics = ["panne", "fibre", "offre*", "5G", "client", "prix", "réseau", "rezo", "الشبكة", "عرض"]
@@ -116,6 +127,14 @@ def main() -> None:
     stage("language ID", detect_language, sample)
     stage("MinHash signature", signature, sample)
     stage("sentiment", classify_sentiment, sample)
+    print("Stages, 500 texts at a time as the path runs them (one core):")
+    batch_stage("language ID", detect_languages, sample)
+    batch_stage("MinHash signature", signature_rows, sample)
+    batch_stage(
+        "sentiment, language known",
+        lambda pairs: classify_sentiments([text for text, _ in pairs], [lang for _, lang in pairs]),
+        list(zip(sample, detect_languages(sample), strict=True)),
+    )
 
     clusters.reset()
     batched = corpus(ITEMS, seed=1)

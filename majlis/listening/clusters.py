@@ -8,12 +8,13 @@ the same story in the same second; the next item joins one of them, which is goo
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.utils import timezone
 
 from majlis.listening.models import Item
-from majlis.text.dedupe import NearDuplicateIndex, signature
+from majlis.text.dedupe import NearDuplicateIndex, as_bytes, signature_rows
 
 WINDOW = timedelta(days=7)
 LOAD_LIMIT = 200_000
@@ -26,10 +27,14 @@ class ClusterIndex:
 
     def place(self, key: str, text: str) -> tuple[bytes, str]:
         """The item's signature and the key of its cluster (its own key when it is new)."""
-        sig = signature(text)
+        return self.place_many([key], [text])[0]
+
+    def place_many(self, keys: Sequence[str], texts: Sequence[str]) -> list[tuple[bytes, str]]:
+        """`place` for each item in order: an item may join the cluster of one before it."""
+        rows = signature_rows(texts)  # the costly part, outside the lock
         with self._lock:
-            cluster = self._index.add_signature(key, sig)
-        return sig, cluster
+            clusters = self._index.add_rows(keys, rows)
+        return [(as_bytes(row), cluster) for row, cluster in zip(rows, clusters, strict=True)]
 
 
 _lock = threading.Lock()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 from majlis.listening.models import Mention
 from majlis.text.sentiment import SentimentClassifier, load_default_model
@@ -33,20 +34,29 @@ def model_for(workspace_id: int) -> SentimentClassifier:
     return model
 
 
-def classify_for_workspaces(
-    text: str, lang: str, workspace_ids: list[int]
-) -> dict[int, tuple[str, float]]:
-    """Each workspace's reading of a text: the shared model's, unless corrections adapted it."""
-    base = load_default_model()
-    shared: tuple[str, float] | None = None
-    labels: dict[int, tuple[str, float]] = {}
-    for workspace_id in workspace_ids:
-        model = model_for(workspace_id)
-        if model is base:
-            shared = shared or base.classify(text, lang)
-            labels[workspace_id] = shared
-        else:
-            labels[workspace_id] = model.classify(text, lang)
+def classify_for_workspaces_many(
+    rows: Sequence[tuple[str, str, list[int]]],
+) -> list[dict[int, tuple[str, float]]]:
+    """For each (text, language, workspace ids), each workspace's reading of the text: the
+    shared model's, unless the workspace's corrections adapted it.
+
+    Each model reads all of its texts at once, and a text that several workspaces read with the
+    same model (the shared one, most often) is read once.
+    """
+    models = {ws: model_for(ws) for _text, _lang, workspace_ids in rows for ws in workspace_ids}
+    readers: dict[int, tuple[SentimentClassifier, dict[int, list[int]]]] = {}
+    for n, (_text, _lang, workspace_ids) in enumerate(rows):
+        for workspace_id in workspace_ids:
+            model = models[workspace_id]
+            readers.setdefault(id(model), (model, {}))[1].setdefault(n, []).append(workspace_id)
+    labels: list[dict[int, tuple[str, float]]] = [{} for _ in rows]
+    for model, readings in readers.values():
+        answers = model.classify_many(
+            [rows[n][0] for n in readings], [rows[n][1] for n in readings]
+        )
+        for (n, workspace_ids), answer in zip(readings.items(), answers, strict=True):
+            for workspace_id in workspace_ids:
+                labels[n][workspace_id] = answer
     return labels
 
 

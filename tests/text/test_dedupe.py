@@ -1,6 +1,17 @@
+import numpy as np
 import pytest
+from datasketch import MinHash
 
-from majlis.text.dedupe import NearDuplicateIndex, canonical_url, content_hash, signature
+from majlis.text.dedupe import (
+    NearDuplicateIndex,
+    as_bytes,
+    canonical_url,
+    content_hash,
+    signature,
+    signature_rows,
+)
+from majlis.text.dedupe.near import shingles
+from tests.text.varied_texts import varied_texts
 
 
 @pytest.mark.parametrize(
@@ -118,3 +129,32 @@ def test_a_signature_is_512_stable_bytes():
 def test_a_truncated_signature_is_refused():
     with pytest.raises(ValueError, match="512 bytes"):
         NearDuplicateIndex().add_signature("a", signature(ARTICLE)[:100])
+
+
+def test_signatures_are_datasketch_minhashes_so_stored_ones_stay_comparable():
+    texts = varied_texts()
+    rows = signature_rows(texts)
+    for text, row in zip(texts, rows, strict=True):
+        minhash = MinHash(num_perm=128, seed=1, scheme="affine32")
+        minhash.update_batch(list(shingles(text)))
+        expected = np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
+        assert as_bytes(row) == signature(text) == expected
+
+
+def test_many_texts_placed_at_once_land_where_one_by_one_would_put_them():
+    texts = [ARTICLE, "RT @ram: " + ARTICLE, *varied_texts(), ARTICLE + " #RAM"]
+    keys = [f"k{n}" for n in range(len(texts))]
+    one_by_one = NearDuplicateIndex()
+    expected = [one_by_one.add(key, text) for key, text in zip(keys, texts, strict=True)]
+
+    at_once = NearDuplicateIndex().add_rows(keys, signature_rows(texts))
+
+    assert at_once == expected
+    assert at_once[1] == at_once[-1] == "k0"
+
+
+def test_of_two_equally_near_clusters_the_older_wins():
+    index = NearDuplicateIndex()
+    index.add_signature("first", signature(ARTICLE), "first")
+    index.add_signature("second", signature(ARTICLE + " !"), "second")  # stored apart
+    assert index.add("third", ARTICLE + " via @ram") == "first"

@@ -2,8 +2,15 @@ import json
 
 import pytest
 
-from majlis.text.langid import LANGUAGES, detect_language, load_detector, set_default_detector
+from majlis.text.langid import (
+    LANGUAGES,
+    detect_language,
+    detect_languages,
+    load_detector,
+    set_default_detector,
+)
 from majlis.text.langid.train import train_langid
+from tests.text.varied_texts import varied_texts
 
 
 @pytest.mark.parametrize(
@@ -47,6 +54,13 @@ def test_it_says_und_for_too_little_text_or_another_language(text):
 def test_links_mentions_and_emoji_do_not_change_the_answer():
     text = "Le service client a été très efficace"
     assert detect_language(f"@orange {text} 👍 https://t.co/abc") == detect_language(text) == "fr"
+
+
+def test_many_texts_at_once_get_the_answers_each_gets_alone():
+    texts = varied_texts()
+    answers = detect_languages(texts)
+    assert answers == [detect_language(text) for text in texts]
+    assert set(answers) == set(LANGUAGES)  # the sample holds every language and und
 
 
 def test_every_answer_is_one_of_the_documented_codes():

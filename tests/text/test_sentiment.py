@@ -1,15 +1,20 @@
+import hashlib
 import sys
 
 import pytest
 
+from majlis.text.langid import detect_languages
 from majlis.text.sentiment import (
     LABELS,
     ModelUnavailableError,
     SentimentModel,
     classify_sentiment,
+    classify_sentiments,
     load_default_model,
     load_model,
 )
+from majlis.text.sentiment.features import FeatureSpace
+from tests.text.varied_texts import AWKWARD, varied_texts
 
 
 @pytest.mark.parametrize(
@@ -58,6 +63,51 @@ def test_text_without_words_still_gets_an_answer():
         assert 0 <= score <= 1
 
 
+def test_many_texts_at_once_get_the_readings_each_gets_alone():
+    texts = varied_texts()
+    langs = detect_languages(texts)
+
+    together = classify_sentiments(texts, langs)
+    alone = [classify_sentiment(text, lang) for text, lang in zip(texts, langs, strict=True)]
+
+    assert [label for label, _ in together] == [label for label, _ in alone]
+    assert [score for _, score in together] == pytest.approx([s for _, s in alone], abs=1e-5)
+    assert {label for label, _ in together} == set(LABELS)
+
+
+def test_many_texts_without_their_language_are_read_as_each_alone():
+    texts = AWKWARD
+    assert [label for label, _ in classify_sentiments(texts)] == [
+        classify_sentiment(text)[0] for text in texts
+    ]
+
+
+# Digests of the (column, value) pairs that the feature code the shipped model was trained with
+# gives these texts: a faster extraction must give the model exactly the same rows.
+TRAINED_ROWS = [
+    (AWKWARD[5], "fr", "31642256607a62c7"),
+    (AWKWARD[6], None, "51af8de20f48e26e"),
+    (AWKWARD[8], "ar", "7f90f7f8ab141fa8"),
+    (AWKWARD[11], "fr", "c4f36b326e31cd80"),
+    (AWKWARD[12], "en", "f883d557c94bf018"),
+    (AWKWARD[13], "fr", "8d368acae39b1934"),
+    (AWKWARD[15], "fr", "c511ca7798049a43"),
+]
+
+
+@pytest.mark.parametrize(("text", "domain", "digest"), TRAINED_ROWS)
+def test_texts_become_the_rows_the_shipped_model_was_trained_on(text, domain, digest):
+    space = FeatureSpace(n_bits=18, char_min=2, char_max=5, char_weight=1.0, lexicon_weight=0.5)
+    cols, vals = space.vector(text, domain)
+    pairs = sorted(zip(cols.tolist(), [round(float(v), 6) for v in vals], strict=True))
+    assert hashlib.sha256(repr(pairs).encode()).hexdigest()[:16] == digest
+
+    row = space.matrix([text], [domain])
+    assert sorted(zip(row.indices.tolist(), row.data.tolist(), strict=True)) == sorted(
+        zip(cols.tolist(), vals.tolist(), strict=True)
+    )
+
+
 def test_a_workspace_correction_flips_that_text_and_leaves_the_base_model_alone():
     base = load_default_model()
     assert isinstance(base, SentimentModel)
@@ -70,6 +120,20 @@ def test_a_workspace_correction_flips_that_text_and_leaves_the_base_model_alone(
     assert adapted.classify(text, "fr")[0] == wanted
     assert adapted.classify(text.upper() + "  https://t.co/x", "fr")[0] == wanted
     assert base.classify(text, "fr")[0] == before
+
+
+def test_corrections_hold_when_many_texts_are_read_at_once():
+    base = load_default_model()
+    assert isinstance(base, SentimentModel)
+    text = "Nouvelle offre Ramadan chez Inwi, les prix ont encore bougé"
+    other = "Coupure de réseau chez Inwi ce matin"
+    wanted = "negative" if base.classify(text, "fr")[0] != "negative" else "positive"
+    adapted = base.adapted([(text, wanted)])
+
+    answers = adapted.classify_many([other, text.upper()], ["fr", "fr"])
+
+    label, score = adapted.classify(other, "fr")
+    assert answers == [(label, pytest.approx(score)), (wanted, pytest.approx(0.99))]
 
 
 def test_a_correction_carries_over_to_similar_texts():
@@ -152,4 +216,8 @@ def test_an_operator_onnx_model_is_used_through_the_same_interface(tmp_path):
     assert model.classify("top") == ("positive", pytest.approx(0.9))
     assert model.classify("nul") == ("negative", pytest.approx(0.8))
     assert model.classify("autre chose")[0] == "neutral"
+    assert [label for label, _ in model.classify_many(["top", "nul"], [None, None])] == [
+        "positive",
+        "negative",
+    ]
     assert model.adapted([("nul", "positive")]).classify("nul")[0] == "positive"

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from majlis.text.dedupe.content import content_hash
-from majlis.text.dedupe.near import NearDuplicateIndex, signature
+from majlis.text.dedupe.near import NearDuplicateIndex, as_bytes, signature, signature_rows
 from majlis.text.dedupe.urls import canonical_url
 
-__all__ = ["NearDuplicateIndex", "canonical_url", "content_hash", "signature"]
+__all__ = [
+    "NearDuplicateIndex",
+    "as_bytes",
+    "canonical_url",
+    "content_hash",
+    "signature",
+    "signature_rows",
+]

@@ -4,6 +4,7 @@ letters), ary-Latn (Darija in Latin letters, Arabizi) or und."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from majlis.text.langid.darija import CueJudge, LinearJudge
@@ -13,6 +14,7 @@ __all__ = [
     "LANGUAGES",
     "LanguageDetector",
     "detect_language",
+    "detect_languages",
     "load_detector",
     "set_default_detector",
 ]
@@ -36,6 +38,15 @@ def set_default_detector(darija_model: Path | None) -> None:
 
 
 def detect_language(text: str) -> str:
+    return _default_detector().detect(text)
+
+
+def detect_languages(texts: Iterable[str]) -> list[str]:
+    """`detect_language` for each text."""
+    return _default_detector().detect_many(texts)
+
+
+def _default_detector() -> LanguageDetector:
     global _default
     detector = _default
     if detector is None:
@@ -43,4 +54,4 @@ def detect_language(text: str) -> str:
             if _default is None:
                 _default = load_detector(_default_path)
             detector = _default
-    return detector.detect(text)
+    return detector

@@ -85,15 +85,41 @@ class CueScore:
 
 
 def arabic_cues(words: list[str]) -> CueScore:
-    arabic = [fold_arabic(w) for w in words if _is_arabic(w)]
-    total = sum(_arabic_weight(w) for w in arabic)
-    return CueScore(total, total / len(arabic) if arabic else 0.0)
+    weights = [_arabic_word_weight(w) for w in words if _is_arabic(w)]
+    total = sum(weights)
+    return CueScore(total, total / len(weights) if weights else 0.0)
 
 
 def latin_cues(words: list[str]) -> CueScore:
-    latin = [_squeeze(w) for w in words if not _is_arabic(w)]
-    total = sum(_latin_weight(w) for w in latin)
-    return CueScore(total, total / len(latin) if latin else 0.0)
+    weights = [_latin_word_weight(w) for w in words if not _is_arabic(w)]
+    total = sum(weights)
+    return CueScore(total, total / len(weights) if weights else 0.0)
+
+
+# Words recur from text to text: each is folded and weighed once, until a table holds this many
+# words and starts again (plain dictionaries of strings and numbers: the garbage collector does
+# not walk them). The weights are 0, 0.5 or 1, so sums do not depend on the order.
+_MEMO_LIMIT = 1 << 16
+_arabic_weights: dict[str, float] = {}
+_latin_weights: dict[str, float] = {}
+
+
+def _arabic_word_weight(word: str) -> float:
+    weight = _arabic_weights.get(word)
+    if weight is None:
+        if len(_arabic_weights) >= _MEMO_LIMIT:
+            _arabic_weights.clear()
+        weight = _arabic_weights[word] = _arabic_weight(fold_arabic(word))
+    return weight
+
+
+def _latin_word_weight(word: str) -> float:
+    weight = _latin_weights.get(word)
+    if weight is None:
+        if len(_latin_weights) >= _MEMO_LIMIT:
+            _latin_weights.clear()
+        weight = _latin_weights[word] = _latin_weight(_squeeze(word))
+    return weight
 
 
 def fold_arabic(word: str) -> str:

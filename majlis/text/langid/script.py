@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -22,6 +23,7 @@ class Script:
     latin: int  # letters in each script
     arabic: int
     other: int
+    cleaned: str  # the text `clean` gave, kept for lingua
 
     @property
     def letters(self) -> int:
@@ -34,9 +36,26 @@ def clean(text: str) -> str:
 
 
 def script_of(text: str) -> Script:
-    words = _WORD.findall(clean(text).casefold())
-    joined = "".join(words)
-    latin = len(_LATIN.findall(joined))
-    arabic = len(_ARABIC.findall(joined))
-    other = sum(1 for c in joined if c.isalpha()) - latin - arabic
-    return Script(words=words, latin=latin, arabic=arabic, other=other)
+    cleaned = clean(text)
+    words = _WORD.findall(cleaned.casefold())
+    latin = arabic = letters = 0
+    known = _known_kinds
+    for char, count in Counter("".join(words)).items():
+        is_latin, is_arabic, is_letter = known.get(char) or _kind(char)
+        latin += count * is_latin
+        arabic += count * is_arabic
+        letters += count * is_letter
+    return Script(words, latin, arabic, letters - latin - arabic, cleaned)
+
+
+_known_kinds: dict[str, tuple[bool, bool, bool]] = {}
+
+
+def _kind(char: str) -> tuple[bool, bool, bool]:
+    """Whether a character is Latin, Arabic, a letter; remembered, as texts share most of theirs."""
+    kind = _known_kinds[char] = (
+        bool(_LATIN.match(char)),
+        bool(_ARABIC.match(char)),
+        char.isalpha(),
+    )
+    return kind

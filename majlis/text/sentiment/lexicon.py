@@ -82,6 +82,22 @@ _ARABIC_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "�
 
 def polarity(token: str) -> str | None:
     """'pos', 'neg' or None for one folded token."""
+    # Tokens recur from text to text: each is looked up once, until the table is full.
+    try:
+        return _known[token]
+    except KeyError:
+        pass
+    if len(_known) >= _KNOWN_LIMIT:
+        _known.clear()
+    found = _known[token] = _lookup(token)
+    return found
+
+
+_KNOWN_LIMIT = 1 << 16
+_known: dict[str, str | None] = {}
+
+
+def _lookup(token: str) -> str | None:
     exact, prefixes = _tables()
     if token in exact:
         return exact[token]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -20,6 +20,10 @@ _default_path: Path | None = None
 
 class SentimentClassifier(Protocol):
     def classify(self, text: str, lang: str | None = None) -> tuple[str, float]: ...
+
+    def classify_many(
+        self, texts: Sequence[str], langs: Sequence[str | None]
+    ) -> list[tuple[str, float]]: ...
 
     def probabilities(self, text: str, lang: str | None = None) -> dict[str, float]: ...
 

@@ -10,7 +10,7 @@ installed; Majlis does not require it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,12 @@ class OnnxSentimentModel:
         probs = self.probabilities(text, lang)
         label = max(probs, key=probs.__getitem__)
         return label, probs[label]
+
+    def classify_many(
+        self, texts: Sequence[str], langs: Sequence[str | None]
+    ) -> list[tuple[str, float]]:
+        """One text at a time: an operator's graph may not give the same answers in a batch."""
+        return [self.classify(text, lang) for text, lang in zip(texts, langs, strict=True)]
 
     def adapted(self, corrections: Iterable[tuple[str, str]]) -> OnnxSentimentModel:
         """Corrections pin the corrected texts only: an ONNX graph is not retrained here."""
