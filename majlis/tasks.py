@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from huey import crontab
 
+from majlis.core.settle import settle_process
 from majlis.queue import make_huey
 
 huey = make_huey(settings.QUEUE_URL, settings.DATA_DIR)
@@ -27,6 +28,8 @@ def _fresh_connection(task: Any) -> None:
 @huey.post_execute()
 def _release_connection(task: Any, task_value: Any, exc: Any) -> None:
     _close_stale_connections()
+    # After the first job, what is loaded (Django, the text models) stays for good.
+    settle_process()
 
 
 @huey.task()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import gc
 import logging
 
 import numpy as np
@@ -27,22 +26,3 @@ def spam_model() -> SpamModel:
     except (OSError, ValueError, KeyError) as exc:
         log.warning("spam model unavailable (%s): deciding with the rules alone", exc)
         return SpamModel(np.zeros(DIM, dtype=np.float32), 0.0, {"fallback": True})
-
-
-_settled = False
-
-
-def settle_process() -> None:
-    """Once per process, after its first check: move what is loaded by then (Django, the model,
-    the language identifier: 100,000+ objects) out of the cyclic garbage collector's reach.
-
-    A full collection walks every tracked object; over these it took 60 ms, a stall for every
-    request queued behind it, several times a minute at 500 checks a second. They live as long
-    as the process, so the collector has nothing to find among them.
-    """
-    global _settled
-    if _settled:
-        return
-    _settled = True
-    gc.collect()
-    gc.freeze()

@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from majlis.moderation import checking, connections, engine, keys, learning, usage
+from majlis.core.settle import settle_process
+from majlis.moderation import checking, connections, keys, learning, usage
 from majlis.moderation.models import Site
 from majlis.moderation.params import BodyTooLarge, form_fields
 
@@ -124,7 +125,7 @@ def comment_check(request: HttpRequest, params: Params) -> HttpResponse:
     if info.quota and usage.calls_this_month(info.key_id) >= info.quota:
         return _over_quota(info)
     checked = checking.check(info, params)
-    engine.settle_process()
+    settle_process()
     headers = {"X-akismet-guid": checked.public_id, "X-Majlis-Item": checked.public_id}
     if checked.decision.is_spam and checked.decision.blatant:
         headers["X-akismet-pro-tip"] = "discard"
