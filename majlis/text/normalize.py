@@ -7,8 +7,9 @@ rendering (soft hyphens, zero-width spaces and joiners, variation selectors) are
 and ``œ æ ø ł đ`` become ``oe ae o l d``.
 
 It runs on every mention, so the common cases stay in C: ASCII text is done after NFKC and case
-folding, Latin-1 text (French) goes through one byte translation, and other text only pays for
-the characters it actually contains.
+folding, Latin-1 text (French) and Arabic text (with French or English in it: Windows-1256 holds
+both) go through one byte translation each, and other text only pays for the characters it
+actually contains.
 """
 
 from __future__ import annotations
@@ -120,11 +121,37 @@ def _latin1_table() -> bytes:
     return bytes(table)
 
 
+def _arabic_tables() -> tuple[bytes, bytes, bytes]:
+    """Windows-1256 bytes normalized: a translation table, the bytes to delete (diacritics,
+    tatweel, invisible characters), and the bytes the table cannot do (œ → oe)."""
+    table = bytearray(range(256))
+    deleted = bytearray()
+    expanding = bytearray()
+    for code in range(256):
+        char = bytes([code]).decode(ARABIC_CODEC)
+        if not unicodedata.is_normalized("NFKC", char):
+            continue  # … ™ ¼: gone once the text is in NFKC
+        try:
+            encoded = _replace_present(char.casefold()).encode(ARABIC_CODEC)
+        except UnicodeEncodeError:
+            expanding.append(code)
+            continue
+        if not encoded:
+            deleted.append(code)
+        elif len(encoded) == 1:
+            table[code] = encoded[0]
+        else:
+            expanding.append(code)
+    return bytes(table), bytes(deleted), bytes(expanding)
+
+
 _REPLACEMENTS = _build_replacements()
 _NEEDS_REPLACING = re.compile(_character_class(list(_REPLACEMENTS)))
 _LATIN1_TABLE = _latin1_table()
 # What the Latin-1 table cannot do in one byte: ß → ss, æ → ae, soft hyphen → nothing.
 _LATIN1_LEFTOVERS = {"ß": "ss", "æ": "ae", "\u00ad": ""}
+# Windows-1256: Arabic letters and marks, Latin-1's French letters, œ, and the usual punctuation.
+ARABIC_CODEC = "cp1256"
 
 
 def normalize(text: str) -> str:
@@ -135,12 +162,22 @@ def normalize(text: str) -> str:
     try:
         latin1 = text.encode("latin-1")
     except UnicodeEncodeError:
-        return _replace_present(text.casefold())
+        return _arabic_or_other(text)
     text = latin1.translate(_LATIN1_TABLE).decode("latin-1")
     for char, replacement in _LATIN1_LEFTOVERS.items():
         if char in text:
             text = text.replace(char, replacement)
     return text
+
+
+def _arabic_or_other(text: str) -> str:
+    try:
+        encoded = text.encode(ARABIC_CODEC)
+    except UnicodeEncodeError:
+        return _replace_present(text.casefold())
+    if any(code in encoded for code in _ARABIC_UNTRANSLATABLE):
+        return _replace_present(text.casefold())
+    return encoded.translate(_ARABIC_TABLE, _ARABIC_DELETED).decode(ARABIC_CODEC)
 
 
 def _nfkc(text: str) -> str:
@@ -171,3 +208,6 @@ def _replace_present(text: str) -> str:
     for char in set(_NEEDS_REPLACING.findall(text)):
         text = text.replace(char, _REPLACEMENTS[char])
     return text
+
+
+_ARABIC_TABLE, _ARABIC_DELETED, _ARABIC_UNTRANSLATABLE = _arabic_tables()

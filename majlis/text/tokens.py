@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from majlis.text.normalize import ARABIC_CODEC
+
 # Regular-expression character classes, shared with the naive matcher so that both agree on
 # what a word is.
 WORD_CHAR = r"[\p{L}\p{N}\p{M}]"
@@ -30,11 +32,16 @@ _SEPARATORS = regex.compile(r"[^\p{L}\p{N}\p{M} ]+")
 _IS_WORD_CHAR = regex.compile(WORD_CHAR)
 
 
-def _latin1_separators_to_spaces() -> bytes:
-    return bytes(code if _IS_WORD_CHAR.match(chr(code)) else ord(" ") for code in range(256))
+def _separators_to_spaces(codec: str) -> bytes:
+    """A byte table that turns what is not a word character in ``codec`` into a space."""
+    return bytes(
+        code if _IS_WORD_CHAR.match(bytes([code]).decode(codec)) else ord(" ")
+        for code in range(256)
+    )
 
 
-_LATIN1_SEPARATORS = _latin1_separators_to_spaces()
+_LATIN1_SEPARATORS = _separators_to_spaces("latin-1")
+_ARABIC_SEPARATORS = _separators_to_spaces(ARABIC_CODEC)
 # The # or @ comes first so that the search jumps from one to the next instead of testing every
 # position; the look-behind then checks what stands before it.
 _HASHTAG = regex.compile(rf"#(?<!{HANDLE_CHAR}#)({HASHTAG_BODY})")
@@ -59,6 +66,8 @@ PROCLITICS: tuple[str, ...] = tuple(
     )[1:]  # drop the empty sequence
 )
 _PROCLITIC_FIRST_LETTERS = frozenset(p[0] for p in PROCLITICS)
+_PROCLITIC_SET = frozenset(PROCLITICS)
+_PROCLITIC_LENGTHS = sorted({len(p) for p in PROCLITICS})
 MIN_ARABIC_STEM = 2
 
 
@@ -78,14 +87,22 @@ class Tokens:
 def words(text: str) -> list[str]:
     """The words of ``text`` in order."""
     # Turning separators into spaces and splitting stays in C. Latin-1 text (English, French,
-    # Darija in Latin letters) takes a byte translation, several times faster than the
-    # regular expression that other scripts need.
+    # Darija in Latin letters) and Arabic text take a byte translation, several times faster
+    # than the regular expression that other scripts need.
     try:
         latin1 = text.encode("latin-1")
     except UnicodeEncodeError:
+        return _arabic_or_other_words(text)
+    return latin1.translate(_LATIN1_SEPARATORS).decode("latin-1").split()
+
+
+def _arabic_or_other_words(text: str) -> list[str]:
+    try:
+        arabic = text.encode(ARABIC_CODEC)
+    except UnicodeEncodeError:
         spaced: str = _SEPARATORS.sub(" ", text)
         return spaced.split()
-    return latin1.translate(_LATIN1_SEPARATORS).decode("latin-1").split()
+    return arabic.translate(_ARABIC_SEPARATORS).decode(ARABIC_CODEC).split()
 
 
 def hashtags(text: str) -> frozenset[str]:
@@ -137,8 +154,11 @@ def proclitic_stems(word: str) -> tuple[str, ...]:
     if not word or word[0] not in _PROCLITIC_FIRST_LETTERS or not is_arabic_word(word):
         return ()
     stems: list[str] = []
-    for proclitic in PROCLITICS:
-        if word.startswith(proclitic) and len(word) - len(proclitic) >= MIN_ARABIC_STEM:
+    # A word's proclitics are among its first few letters: looking those up beats trying
+    # every proclitic in turn (this runs for each new Arabic word a document brings).
+    found = [word[:length] for length in _PROCLITIC_LENGTHS if word[:length] in _PROCLITIC_SET]
+    for proclitic in sorted(found):
+        if len(word) - len(proclitic) >= MIN_ARABIC_STEM:
             stems.append(word[len(proclitic) :])
             if proclitic.endswith(_SHORT_ARTICLE):
                 stems.append(_ARTICLE + word[len(proclitic) :])

@@ -157,3 +157,27 @@ def test_a_malformed_query_is_refused_with_its_id(matcher):
     with pytest.raises(QuerySyntaxError) as refused:
         matcher.build([("good", "maroc"), ("bad", 'maroc "rdc')])
     assert (refused.value.query_id, refused.value.position) == ("bad", 6)
+
+
+def test_the_commonest_words_are_still_whole_words(finds):
+    assert finds("le", "Le Maroc gagne")
+    assert not finds("le", "les Marocains gagnent")
+    assert finds('"le maroc"', "Allez le Maroc !")
+    assert not finds("maroc AND NOT le", "le Maroc")
+    assert finds("في", "وفي المغرب")
+    assert finds("maroc NEAR/1 le", "le grand Maroc")
+
+
+def test_one_matcher_gives_the_same_answers_once_it_has_forgotten_what_it_learned(monkeypatch):
+    matcher = CompiledMatcher.build([("q", '"air canada" retard'), ("p", "bancai*")])
+    documents = [Document(f"d{n}", f"Retard: Air Canada, bancaire {n}") for n in range(20)]
+    first = [matcher.match(document) for document in documents]
+    monkeypatch.setattr("majlis.text.matcher.pieces.Pieces.LIMIT", 3)
+    monkeypatch.setattr("majlis.text.matcher.lexicon.Lexicon.LIMIT", 2)
+    assert [matcher.match(document) for document in documents] == first == [["p", "q"]] * 20
+
+
+def test_a_prefix_looks_at_words_not_at_fields(finds):
+    fields = {"lang": "fr", "url": "https://x.com/a", "author": "bob"}
+    assert not finds("lang* OR site* OR autho* OR (lang:en site:y.com)", "bonjour", **fields)
+    assert finds("lang* OR lang:fr", "bonjour", **fields)

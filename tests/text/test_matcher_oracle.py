@@ -21,7 +21,7 @@ def _words(text: str) -> list[str]:
 WORDS = _words(
     "Maroc marocain marocaines Été été ete école banc bancaire banque Air Canada air-canada "
     "l'été cœur coeur RDC inwi Orange réseau panne retard vol flight delayed service down "
-    "bzaf mzyan wakha 3ayan and or "
+    "bzaf mzyan wakha 3ayan and or le Les the في وفي "
     "الخطوط والخطوط بالخطوط وبالخطوط للخطوط خطوط الملكية المغربية الملكيّة أورنج اورنج "
     "مدرسة مدرسه المغرب للمغرب وللمغربيات مغرب لل والد ولد و ل"
 )

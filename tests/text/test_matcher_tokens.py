@@ -67,3 +67,8 @@ def test_an_arabic_query_word_stands_for_its_forms_with_proclitics():
 def test_a_short_arabic_word_keeps_its_forms_but_lil_needs_two_letters_after_it():
     assert {"وخط", "بالخط"} <= proclitic_forms("خط")
     assert "وللد" not in proclitic_forms("الد")
+
+
+def test_arabic_text_with_french_in_it_is_split_like_any_other():
+    text = normalize("الخطوط، الملكية؟ «نعم» École-été (2030)")
+    assert words(text) == ["الخطوط", "الملكيه", "نعم", "ecole", "ete", "2030"]

@@ -81,3 +81,21 @@ def test_it_agrees_with_a_character_by_character_reference(text):
     folded = unicodedata.normalize("NFKC", text).casefold()
     reference = "".join(normalize(char) if not char.isascii() else char for char in folded)
     assert normalize(text) == reference
+
+
+_ARABIC_AND_FRENCH = st.text(
+    alphabet=st.one_of(
+        st.sampled_from([bytes([code]).decode("cp1256") for code in range(256)]),
+        st.characters(min_codepoint=0x600, max_codepoint=0x6FF),
+        st.sampled_from("أإآٱىة\u064b\u0651ـ…ﷲ"),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ARABIC_AND_FRENCH)
+def test_arabic_text_with_french_in_it_agrees_with_the_character_by_character_reference(text):
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    reference = "".join(normalize(char) if not char.isascii() else char for char in folded)
+    assert normalize(text) == reference

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from majlis.text.matcher.prepared import PreparedDocument, Span, field_term, spans
+from majlis.text.matcher.phrases import PhrasePattern
+from majlis.text.matcher.prepared import PreparedDocument, Span, spans
+from majlis.text.matcher.terms import implied_terms, plain_term
 from majlis.text.query.ast import (
     And,
     Author,
@@ -29,34 +31,24 @@ Occurrences = Callable[[PreparedDocument], list[Span]]
 
 def compile_query(node: Node) -> Predicate:
     """A predicate equivalent to ``node``; cheap checks run before costly ones."""
+    term = plain_term(node)
+    if term is not None:
+        return lambda document: term in document.terms
     match node:
         case Word(text=text):
-            forms = proclitic_forms(text)
-            if len(forms) > 1:
-                return lambda document: not forms.isdisjoint(document.terms)
-            return _has_term(text)
-        case Hashtag(name=name):
-            return _has_term("#" + name)
-        case Mention(handle=handle):
-            return _has_term("@" + handle)
-        case Prefix(stem=stem):
-            return lambda document: document.has_prefix(stem)
+            # A common word, not kept among the terms (see majlis.text.matcher.terms).
+            word = PhrasePattern((text,))
+            return lambda document: document.has_phrase(word)
         case Phrase(words=words):
-            phrase, anchor = _phrase(words)
-            return lambda document: document.has_phrase(phrase, anchor)
+            needed = frozenset(implied_terms(node))
+            phrase = PhrasePattern(words)
+            return lambda document: needed <= document.terms and document.has_phrase(phrase)
         case Near():
             return _near(node)
-        # The matcher gives documents the field terms of every field its queries use.
-        case Language(code=code):
-            return _has_term(field_term("lang", code))
-        case Site(host=host):
-            return _has_term(field_term("site", host))
-        case Author(name=name):
-            return _has_term(field_term("author", name))
         case And(children=children):
-            return _all(tuple(compile_query(child) for child in sorted(children, key=cost)))
+            return _all(_plain_terms(children), _compiled_rest(children))
         case Or(children=children):
-            return _any(tuple(compile_query(child) for child in sorted(children, key=cost)))
+            return _any(_plain_terms(children), _compiled_rest(children))
         case Not(child=child):
             negated = compile_query(child)
             return lambda document: not negated(document)
@@ -66,6 +58,8 @@ def compile_query(node: Node) -> Predicate:
 def cost(node: Node) -> int:
     """A rough price of checking ``node``, to check cheap terms first."""
     match node:
+        case Word() if plain_term(node) is None:
+            return 3
         case Word() | Hashtag() | Mention() | Language() | Site() | Author():
             return 1
         case Prefix():
@@ -87,28 +81,42 @@ def _phrase(words: tuple[str, ...]) -> tuple[tuple[frozenset[str], ...], int]:
     return tuple(proclitic_forms(word) for word in words), anchor
 
 
-def _has_term(term: str) -> Predicate:
-    return lambda document: term in document.terms
+def _plain_terms(children: tuple[Node, ...]) -> frozenset[str]:
+    """The children that are one term each: an AND or an OR asks about them all at once, with
+    one set operation in C."""
+    return frozenset(term for term in map(plain_term, children) if term is not None)
 
 
-def _all(predicates: tuple[Predicate, ...]) -> Predicate:
-    if len(predicates) == 2:
-        first, second = predicates
-        return lambda document: first(document) and second(document)
-    return lambda document: all(predicate(document) for predicate in predicates)
+def _compiled_rest(children: tuple[Node, ...]) -> tuple[Predicate, ...]:
+    """The children that are not one term, cheapest first."""
+    rest = sorted((child for child in children if plain_term(child) is None), key=cost)
+    return tuple(map(compile_query, rest))
 
 
-def _any(predicates: tuple[Predicate, ...]) -> Predicate:
-    if len(predicates) == 2:
-        first, second = predicates
-        return lambda document: first(document) or second(document)
-    return lambda document: any(predicate(document) for predicate in predicates)
+def _all(terms: frozenset[str], predicates: tuple[Predicate, ...]) -> Predicate:
+    def every(document: PreparedDocument) -> bool:
+        return terms <= document.terms and all(predicate(document) for predicate in predicates)
+
+    return every
+
+
+def _any(terms: frozenset[str], predicates: tuple[Predicate, ...]) -> Predicate:
+    def some(document: PreparedDocument) -> bool:
+        return not terms.isdisjoint(document.terms) or any(
+            predicate(document) for predicate in predicates
+        )
+
+    return some
 
 
 def _near(node: Near) -> Predicate:
     left, right, distance = _occurrences(node.left), _occurrences(node.right), node.distance
+    # Positions cost a pass over the words; the terms say first whether both sides are there.
+    needed = frozenset(implied_terms(node))
 
     def near(document: PreparedDocument) -> bool:
+        if not needed <= document.terms:
+            return False
         first = left(document)
         if not first:
             return False

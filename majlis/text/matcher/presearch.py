@@ -4,14 +4,19 @@ With thousands of queries, most never stand a chance against a given document. E
 small set of terms such that any matching document holds at least one of them: the rarest-looking
 term of each AND, every branch of an OR. Documents then only look at the queries indexed under
 the terms they hold, the way Lucene Monitor and the Elasticsearch percolator do.
+
+Which term looks rarest is a guess: long words are rarer than short ones, and a word that many
+queries name (service, connexion) is likelier a common word of the domain than a name that one
+query watches, so each term's weight grows with the number of queries that use it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from majlis.text.matcher.prepared import field_term
-from majlis.text.normalize import normalize
+from majlis.text.matcher.terms import COMMON_WORDS, field_term
 from majlis.text.query.ast import (
     And,
     Author,
@@ -26,20 +31,6 @@ from majlis.text.query.ast import (
     Prefix,
     Site,
     Word,
-)
-
-# Words so frequent that a query requiring them narrows nothing, in every language we serve.
-_COMMON_WORDS = frozenset(
-    normalize(word)
-    for word in (  # noqa: SIM905 - a list literal of 140 words would not read better
-        "le la les l un une des de du d et ou a à au aux en dans sur pour par avec pas ne que qui"
-        " ce c est il elle on nous vous ils je j se s y plus tres très mais sont été etre être"
-        " the a an of and or to in on at for with is are was be it this that not by from as"
-        " في من على الى إلى عن مع هذا هذه ذلك التي الذي و او أو ما لا لم لن ان أن إن كان هو هي"
-        " قد كل بعد قبل عند"
-        " f fi l li w wa o ou ma la dyal d had hadi hada ana nta nti howa hiya kan ghir"
-        " ديال ف فين هاد هادي هادا انا راه غير"
-    ).split()
 )
 
 
@@ -60,36 +51,65 @@ class Requirement:
         )
 
 
-def _term(term: str) -> Requirement:
-    return Requirement(frozenset((term,)), weight=_term_weight(term))
+def term_usage(nodes: Iterable[Node]) -> Counter[str]:
+    """How many of the queries ``nodes`` use each word, hashtag and mention."""
+    return Counter(term for node in nodes for term in _named_terms(node))
 
 
-def requirement(node: Node) -> Requirement | None:
-    """What any document matching ``node`` holds, or None when nothing is certain (NOT)."""
+def requirement(node: Node, usage: Mapping[str, int] | None = None) -> Requirement | None:
+    """What any document matching ``node`` holds, or None when nothing is certain (NOT).
+
+    ``usage`` (see ``term_usage``) helps pick the rarest term; without it, every term counts
+    as used once.
+    """
+    usage = usage or {}
+
+    def term(text: str) -> Requirement:
+        return Requirement(frozenset((text,)), weight=_term_weight(text) * usage.get(text, 1))
+
     match node:
         case Word(text=text):
-            return _term(text)
+            return term(text)
         case Hashtag(name=name):
-            return _term("#" + name)
+            return term("#" + name)
         case Mention(handle=handle):
-            return _term("@" + handle)
+            return term("@" + handle)
         case Prefix(stem=stem):
             return Requirement(frozenset(), frozenset((stem,)), _prefix_weight(stem))
         case Language(code=code):
-            return _term(field_term("lang", code))
+            return term(field_term("lang", code))
         case Site(host=host):
-            return _term(field_term("site", host))
+            return term(field_term("site", host))
         case Author(name=name):
-            return _term(field_term("author", name))
+            return term(field_term("author", name))
         case Phrase(words=words):
-            return _lightest([requirement(Word(word)) for word in words])
+            return _lightest([term(word) for word in words])
         case Near(left=left, right=right):
-            return _lightest([requirement(left), requirement(right)])
+            return _lightest([requirement(left, usage), requirement(right, usage)])
         case And(children=children):
-            return _lightest([requirement(child) for child in children])
+            return _lightest([requirement(child, usage) for child in children])
         case Or(children=children):
-            return _union([requirement(child) for child in children])
+            return _union([requirement(child, usage) for child in children])
     return None
+
+
+def _named_terms(node: Node) -> set[str]:
+    match node:
+        case Word(text=text):
+            return {text}
+        case Phrase(words=words):
+            return set(words)
+        case Hashtag(name=name):
+            return {"#" + name}
+        case Mention(handle=handle):
+            return {"@" + handle}
+        case Near(left=left, right=right):
+            return _named_terms(left) | _named_terms(right)
+        case And(children=children) | Or(children=children):
+            return set().union(*map(_named_terms, children))
+        case Not(child=child):
+            return _named_terms(child)
+    return set()
 
 
 def fields_used(node: Node) -> set[str]:
@@ -137,7 +157,7 @@ _FIELD_WEIGHTS = {"lang": 50.0, "site": 10.0, "author": 5.0}
 
 
 def _term_weight(term: str) -> float:
-    if term in _COMMON_WORDS:
+    if term in COMMON_WORDS:
         return 100.0
     field, colon, _ = term.partition(":")
     if colon:

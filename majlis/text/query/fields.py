@@ -41,11 +41,17 @@ def normalize_host(host: str) -> str:
 _PLAIN_URL_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://([A-Za-z0-9.\-]+)(?:[:/?#]|\Z)")
 
 
+def plain_url_host(url: str) -> str | None:
+    """The host of a plain ``scheme://host/...`` URL as written, or None for any other URL."""
+    plain = _PLAIN_URL_HOST.match(url)
+    return plain.group(1) if plain is not None else None
+
+
 def host_of_url(url: str) -> str:
     """The normalized host of ``url``, or "" when it has none."""
-    plain = _PLAIN_URL_HOST.match(url)
+    plain = plain_url_host(url)
     if plain is not None:
-        return normalize_host(plain.group(1))
+        return normalize_host(plain)
     if "//" not in url:
         url = "//" + url
     try:
