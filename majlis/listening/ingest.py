@@ -227,8 +227,8 @@ def _create_mentions(
     )
     statuses: list[str] = []
     matched: list[tuple[_Item, dict[int, list[int]]]] = []
-    for entry, item in zip(batch, items, strict=True):
-        doc = Document(
+    docs = [
+        Document(
             id=str(item.pk),
             text=item.text,
             title=item.title,
@@ -236,7 +236,9 @@ def _create_mentions(
             author=item.author,
             lang=item.lang,
         )
-        matches = queries.match(doc, only_id)
+        for entry, item in zip(batch, items, strict=True)
+    ]
+    for item, matches in zip(items, queries.match(docs, only_id), strict=True):
         if only_id is not None and (only_id, item.pk) in existing:
             statuses.append(DUPLICATE)
             continue

@@ -7,6 +7,7 @@ is read once per batch, so a change made in the UI reaches every worker at its n
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Max
@@ -21,10 +22,20 @@ class CompiledQueries:
     matcher: CompiledMatcher
     workspace_of: dict[str, int]  # query id (as text) → workspace id
 
-    def match(self, doc: Document, only_workspace: int | None = None) -> dict[int, list[int]]:
-        """Workspace id → ids of its queries that match the document."""
+    def match(
+        self, docs: Sequence[Document], only_workspace: int | None = None
+    ) -> list[dict[int, list[int]]]:
+        """For each document, workspace id → ids of its queries that match it."""
+        return [
+            self._by_workspace(query_ids, only_workspace)
+            for query_ids in self.matcher.match_many(docs)
+        ]
+
+    def _by_workspace(
+        self, query_ids: list[str], only_workspace: int | None
+    ) -> dict[int, list[int]]:
         found: dict[int, list[int]] = {}
-        for query_id in self.matcher.match(doc):
+        for query_id in query_ids:
             workspace_id = self.workspace_of[query_id]
             if only_workspace is None or workspace_id == only_workspace:
                 found.setdefault(workspace_id, []).append(int(query_id))

@@ -5,10 +5,27 @@ import pytest
 from majlis.text.matcher import CompiledMatcher, Document, NaiveMatcher
 from majlis.text.query import QuerySyntaxError
 
-MATCHERS = [CompiledMatcher, NaiveMatcher]
+
+class _Batched:
+    """The compiled matcher's batch path (sparse tables), given batches of one."""
+
+    def __init__(self, matcher: CompiledMatcher) -> None:
+        self._matcher = matcher
+
+    @classmethod
+    def build(cls, queries: list[tuple[str, str]]) -> "_Batched":
+        matcher = CompiledMatcher.build(queries)
+        matcher.BATCH_FROM = 1
+        return cls(matcher)
+
+    def match(self, document: Document) -> list[str]:
+        return self._matcher.match_many([document])[0]
 
 
-@pytest.fixture(params=MATCHERS, ids=["compiled", "naive"])
+MATCHERS = [CompiledMatcher, _Batched, NaiveMatcher]
+
+
+@pytest.fixture(params=MATCHERS, ids=["compiled", "batched", "naive"])
 def finds(request):
     """finds(query, text, **fields) tells whether one query matches one mention."""
 
@@ -175,6 +192,27 @@ def test_one_matcher_gives_the_same_answers_once_it_has_forgotten_what_it_learne
     monkeypatch.setattr("majlis.text.matcher.pieces.Pieces.LIMIT", 3)
     monkeypatch.setattr("majlis.text.matcher.lexicon.Lexicon.LIMIT", 2)
     assert [matcher.match(document) for document in documents] == first == [["p", "q"]] * 20
+    matcher.BATCH_FROM = 1
+    assert matcher.match_many(documents) == first
+    assert matcher.match_many(documents[:1]) == first[:1]
+
+
+def test_a_batch_gives_each_document_its_own_matches():
+    matcher = CompiledMatcher.build(
+        [
+            ("a", "panne"),
+            ("b", "inwi OR (orange AND NOT panne)"),
+            ("c", "(orange OR inwi) retard"),
+            ("d", '"air canada"'),
+        ]
+    )
+    texts = ["panne inwi", "", "retard Inwi", "canada air", "Air Canada : retard chez Orange"]
+    texts += ["Orange en panne"]
+    batch = [Document(f"d{n}", text) for n, text in enumerate(texts * 10)]
+    expected = [["a", "b"], [], ["b", "c"], [], ["b", "c", "d"], ["a"]] * 10
+    assert matcher.match_many(batch) == expected
+    assert [matcher.match(document) for document in batch] == expected
+    assert matcher.match_many([]) == []
 
 
 def test_a_prefix_looks_at_words_not_at_fields(finds):

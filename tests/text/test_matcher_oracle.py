@@ -90,9 +90,16 @@ def _valid(query: str) -> bool:
 
 
 def _assert_same_matches(queries: list[tuple[str, str]], documents: list[Document]) -> None:
+    """One document at a time, and all of them as one batch, whatever its size."""
     compiled, naive = CompiledMatcher.build(queries), NaiveMatcher.build(queries)
-    for document in documents:
-        assert compiled.match(document) == naive.match(document), document
+    compiled.BATCH_FROM = 1
+    expected = [naive.match(document) for document in documents]
+    for document, found in zip(documents, expected, strict=True):
+        assert compiled.match(document) == found, document
+    for document, found, batched in zip(
+        documents, expected, compiled.match_many(documents), strict=True
+    ):
+        assert batched == found, document
 
 
 def test_both_matchers_agree_on_a_generated_corpus():

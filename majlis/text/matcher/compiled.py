@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import itemgetter
 
-from majlis.text.matcher.checks import compile_check
+from majlis.text.matcher.batch import BatchMatcher
+from majlis.text.matcher.checks import Check, compile_check, holds_any_of
 from majlis.text.matcher.document import Document
-from majlis.text.matcher.evaluate import Predicate
 from majlis.text.matcher.field_pieces import FieldPieces
 from majlis.text.matcher.lexicon import Entry, Lexicon
-from majlis.text.matcher.pieces import Pieces
+from majlis.text.matcher.pieces import NOTHING, Pieces
 from majlis.text.matcher.prepared import PreparedDocument
 from majlis.text.matcher.presearch import (
     decided_by_requirement,
@@ -21,15 +19,12 @@ from majlis.text.matcher.presearch import (
     requirement,
     term_usage,
 )
-from majlis.text.matcher.terms import Vocabulary
+from majlis.text.matcher.terms import Vocabulary, named_terms
 from majlis.text.query import QuerySyntaxError, parse_query
 from majlis.text.query.ast import Node, Or
 
-# A query branch to check: its id, terms the document must hold and must not hold, and a
-# predicate for the rest (None when the terms decide).
-_Check = tuple[str, frozenset[str], frozenset[str], Predicate | None]
-
-_terms_of = itemgetter(0)
+# A query branch to check: its id and what to check (see majlis.text.matcher.checks).
+_Check = tuple[str, Check]
 
 
 @dataclass(slots=True)
@@ -42,10 +37,15 @@ class _Index:
     always: list[int] = field(default_factory=list)
     fields: set[str] = field(default_factory=set)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    query_ids: set[str] = field(default_factory=set)
+    # Every term that a check may ask about.
+    named: set[str] = field(default_factory=set)
     size: int = 0
 
     def add(self, query_id: str, node: Node) -> None:
         self.size += 1
+        self.query_ids.add(query_id)
+        self.named |= named_terms(node)
         self.fields |= fields_used(node)
         self.vocabulary.add(node)
         # A query matches when any branch of its top OR does, so each branch is indexed on its
@@ -69,26 +69,41 @@ class _Index:
         for entry in entries:
             entry.to_check.append(check)
 
+    def terms(self) -> list[str]:
+        """Every term a check may ask about, in a fixed order."""
+        return sorted(self.named)
+
     def _check(self, query_id: str, node: Node) -> int:
-        self.checks.append((query_id, *compile_check(node)))
+        self.checks.append((query_id, compile_check(node)))
         return len(self.checks) - 1
 
 
 class CompiledMatcher:
     """Matches documents against every query at once.
 
-    Build it once per set of queries (``CompiledMatcher.build``) and call ``match`` per document.
+    Build it once per set of queries (``CompiledMatcher.build``), then call ``match`` per
+    document or ``match_many`` per batch.
     """
+
+    # Below this many documents a batch's fixed cost (a dozen matrix operations) outweighs
+    # what it saves.
+    BATCH_FROM = 24
 
     def __init__(self, index: _Index) -> None:
         lexicon = Lexicon(dict(index.by_term), dict(index.by_prefix), index.vocabulary)
         self._pieces = Pieces(lexicon)
-        self._field_pieces = FieldPieces(frozenset(index.fields), lexicon)
+        self._field_pieces = FieldPieces(frozenset(index.fields), lexicon, self._pieces)
         # Apart, so that the must-hold test that turns most candidates down reads nothing else.
-        self._musts = [must for _, must, _, _ in index.checks]
-        self._rests = [(query_id, must_not, check) for query_id, _, must_not, check in index.checks]
+        self._musts = [check.musts for _, check in index.checks]
+        self._rests = [
+            (query_id, check.must_nots, check.any_of, check.predicate)
+            for query_id, check in index.checks
+        ]
         self._always = frozenset(index.always)
         self._size = index.size
+        self._batch = BatchMatcher(
+            self._pieces, sorted(index.query_ids), index.checks, self._always, index.terms()
+        )
 
     @classmethod
     def build(cls, queries: Iterable[tuple[str, str]]) -> CompiledMatcher:
@@ -107,24 +122,37 @@ class CompiledMatcher:
 
     def match(self, document: Document) -> list[str]:
         """The sorted ids of the queries that ``document`` matches."""
-        # The text is split at whitespace and each piece looked up in C; most pieces hold
-        # nothing. Plain loops over the few that lead somewhere, and over the candidates, beat
-        # chains of C calls: each C call has a set-up cost, and there are only a few items.
-        lookup = self._pieces.__getitem__
-        pieces = list(filter(None, map(lookup, document.text.split())))
-        if document.title:
-            pieces += filter(None, map(lookup, document.title.split()))
-        pieces += self._field_pieces.of(document)
+        # Each distinct piece of the text is looked up once; the few that hold something are
+        # numbers whose terms, decided ids and checks are gathered by set operations in C.
+        pieces = self._pieces
+        pieces.forget_if_full()
+        numbers = set(self._numbers(document))
+        numbers.discard(NOTHING)
         matched: set[str] = set()
+        matched.update(*map(pieces.decided.__getitem__, numbers))
         candidates: set[int] = set(self._always)
-        for _, hits in pieces:
-            if hits is not None:
-                matched.update(hits[0])
-                candidates.update(hits[1])
+        candidates.update(*map(pieces.checks.__getitem__, numbers))
         if candidates:
-            terms = set(chain.from_iterable(map(_terms_of, pieces)))
+            terms: set[str] = set()
+            terms.update(*map(pieces.terms.__getitem__, numbers))
             self._check(document, terms, candidates, matched)
         return sorted(matched)
+
+    def match_many(self, documents: Sequence[Document]) -> list[list[str]]:
+        """``match`` for each of ``documents``; much faster per document over a few dozen."""
+        if len(documents) < self.BATCH_FROM:
+            return list(map(self.match, documents))
+        self._pieces.forget_if_full()
+        return self._batch.match(documents, list(map(self._numbers, documents)))
+
+    def _numbers(self, document: Document) -> list[int]:
+        """The numbers of the document's pieces (see majlis.text.matcher.pieces)."""
+        lookup = self._pieces.__getitem__
+        numbers = list(map(lookup, document.text.split()))
+        if document.title:
+            numbers += map(lookup, document.title.split())
+        numbers += self._field_pieces.of(document)
+        return numbers
 
     def _check(
         self, document: Document, terms: set[str], candidates: set[int], matched: set[str]
@@ -134,8 +162,10 @@ class CompiledMatcher:
         for index in candidates:
             if not musts[index] <= terms:
                 continue  # most candidates: a set operation in C says no
-            query_id, must_not, predicate = rests[index]
+            query_id, must_not, any_of, predicate = rests[index]
             if query_id in matched or not must_not.isdisjoint(terms):
+                continue
+            if any_of and not holds_any_of(any_of, terms):
                 continue
             if predicate is not None:
                 prepared = prepared or PreparedDocument(document, terms)

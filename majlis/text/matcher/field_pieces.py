@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable
 
 from majlis.text.matcher.document import Document
-from majlis.text.matcher.lexicon import Lexicon
-from majlis.text.matcher.pieces import Piece
+from majlis.text.matcher.lexicon import Held, Lexicon
+from majlis.text.matcher.pieces import NOTHING, Pieces
 from majlis.text.matcher.terms import field_term
 from majlis.text.query.fields import (
     host_of_url,
@@ -27,17 +27,24 @@ from majlis.text.query.fields import (
 class FieldPieces:
     """The field pieces of a document, for the fields the matcher's queries use."""
 
-    def __init__(self, fields: frozenset[str], lexicon: Lexicon) -> None:
+    def __init__(self, fields: frozenset[str], lexicon: Lexicon, pieces: Pieces) -> None:
+        self._pieces = pieces
+        self._generation = pieces.generation
         self._with_language = "lang" in fields
         self._with_site = "site" in fields
         self._with_author = "author" in fields
-        self._languages = _ByValue(language_terms, lexicon)
-        self._authors = _ByValue(author_terms, lexicon)
-        self._sites = _ByValue(site_terms, lexicon)
+        self._languages = _ByValue(language_terms, lexicon, pieces)
+        self._authors = _ByValue(author_terms, lexicon, pieces)
+        self._sites = _ByValue(site_terms, lexicon, pieces)
         # Most URLs are scheme://host/...: their host as written is looked up as it is.
-        self._written_sites = _ByValue(_written_site_terms, lexicon)
+        self._written_sites = _ByValue(_written_site_terms, lexicon, pieces)
 
-    def of(self, document: Document) -> list[Piece]:
+    def of(self, document: Document) -> list[int]:
+        """The numbers (see majlis.text.matcher.pieces) of the document's field pieces."""
+        if self._generation != self._pieces.generation:
+            self._generation = self._pieces.generation
+            for by_value in (self._languages, self._authors, self._sites, self._written_sites):
+                by_value.clear()
         found = []
         if self._with_language and document.lang:
             found.append(self._languages[document.lang])
@@ -47,30 +54,33 @@ class FieldPieces:
             found.append(self._authors[document.author])
         return found
 
-    def _site(self, url: str) -> Piece:
+    def _site(self, url: str) -> int:
         written = plain_url_host(url)
         if written is None:
             return self._sites[host_of_url(url)]
         return self._written_sites[written]
 
 
-class _ByValue(dict[str, Piece]):
+class _ByValue(dict[str, int]):
     # Sites and authors are many but far fewer than mentions; the bound is for the odd feed
     # that gives every mention its own.
     LIMIT = 65_536
 
-    def __init__(self, terms_of: Callable[[str], tuple[str, ...]], lexicon: Lexicon) -> None:
+    def __init__(
+        self, terms_of: Callable[[str], tuple[str, ...]], lexicon: Lexicon, pieces: Pieces
+    ) -> None:
         super().__init__()
         self._terms_of = terms_of
         self._lexicon = lexicon
+        self._pieces = pieces
 
-    def __missing__(self, value: str) -> Piece:
+    def __missing__(self, value: str) -> int:
         if len(self) >= self.LIMIT:
             self.clear()
         terms = self._terms_of(value)
-        piece: Piece = (tuple(map(sys.intern, terms)), self._lexicon.field_hits(terms))
-        self[value] = piece
-        return piece
+        held: Held = (tuple(map(sys.intern, terms)), self._lexicon.field_hits(terms))
+        number = self[value] = self._pieces.number(held) if terms else NOTHING
+        return number
 
 
 def language_terms(language: str) -> tuple[str, ...]:

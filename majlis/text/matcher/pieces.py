@@ -14,14 +14,19 @@ from majlis.text import tokens
 from majlis.text.matcher.lexicon import Held, Lexicon
 from majlis.text.normalize import normalize
 
-# What a piece holds and leads to (see majlis.text.matcher.lexicon); a piece that holds nothing
-# is None, so that documents skip it without touching anything else in memory: the lookups,
-# not the work, are what a document costs.
-Piece = Held
+# A piece that holds nothing, most pieces of most texts.
+NOTHING = 0
 
 
-class Pieces(dict[str, Piece | None]):
-    """Maps a whitespace-separated piece of raw text to what it holds; index it with any piece."""
+class Pieces(dict[str, int]):
+    """Maps a whitespace-separated piece of raw text to a number: NOTHING, or where what it
+    holds stands in ``terms``, ``decided`` and ``checks``.
+
+    Pieces that hold the same ("Maroc", "maroc," and "#maroc") get the same number. A document
+    gathers the numbers of its pieces in a set, so each is worked on once however often the
+    text repeats it, and small integers cost nothing to hash; the tables then give, in C, the
+    union of what the pieces hold.
+    """
 
     # Bounds memory on a long-running worker; forgetting only costs recomputation.
     LIMIT = 300_000
@@ -29,19 +34,42 @@ class Pieces(dict[str, Piece | None]):
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__()
         self._lexicon = lexicon
-        self._shared: dict[Piece, Piece] = {}
+        self._numbers: dict[Held, int] = {}
+        # By number: the queries' terms a piece holds, the ids it decides, the checks it raises.
+        self.terms: list[tuple[str, ...]] = [()]
+        self.decided: list[tuple[str, ...]] = [()]
+        self.checks: list[tuple[int, ...]] = [()]
+        # Counts the times it forgot, so that what keeps numbers elsewhere knows to forget too.
+        self.generation = 0
 
-    def __missing__(self, raw: str) -> Piece | None:
+    def forget_if_full(self) -> None:
+        """Start afresh past LIMIT pieces.
+
+        Only between documents: a document's numbers must keep their meaning while it is
+        matched.
+        """
         if len(self) >= self.LIMIT:
             self.clear()
-            self._shared.clear()
-        piece = self._lexicon.held(_words_and_marks(raw))
-        if piece is not None:
-            # "Maroc", "maroc," and "#maroc" hold the same: one shared object for all of them
-            # keeps the memory a document walks through small.
-            piece = self._shared.setdefault(piece, piece)
-        self[raw] = piece
-        return piece
+            self._numbers.clear()
+            del self.terms[1:], self.decided[1:], self.checks[1:]
+            self.generation += 1
+
+    def __missing__(self, raw: str) -> int:
+        held = self._lexicon.held(_words_and_marks(raw))
+        number = NOTHING if held is None else self.number(held)
+        self[raw] = number
+        return number
+
+    def number(self, held: Held) -> int:
+        """The number of what ``held`` holds, given on first sight."""
+        number = self._numbers.get(held)
+        if number is None:
+            number = self._numbers[held] = len(self.terms)
+            terms, hits = held
+            self.terms.append(terms)
+            self.decided.append(hits[0] if hits else ())
+            self.checks.append(hits[1] if hits else ())
+        return number
 
 
 def _words_and_marks(raw: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from majlis.text import tokens
 from majlis.text.matcher.document import Document
@@ -24,15 +24,22 @@ class PreparedDocument:
     NEAR or prefix check first needs them.
     """
 
-    __slots__ = ("_boundary", "_document", "_normalized", "_words", "_words_held", "terms")
+    __slots__ = ("_boundary", "_document", "_normalized", "_terms", "_words", "_words_held")
 
-    def __init__(self, document: Document, terms: set[str]) -> None:
+    def __init__(self, document: Document, terms: set[str] | Callable[[], set[str]]) -> None:
+        """``terms``, or a function that gives them when a check first asks."""
         self._document = document
         self._normalized: tuple[str, str] | None = None
         self._words: list[str] | None = None
         self._words_held: set[str] | None = None
         self._boundary = -1
-        self.terms = terms
+        self._terms = terms
+
+    @property
+    def terms(self) -> set[str]:
+        if not isinstance(self._terms, set):
+            self._terms = self._terms()
+        return self._terms
 
     @property
     def normalized(self) -> tuple[str, str]:

@@ -91,6 +91,22 @@ def implied_terms(node: Node) -> set[str]:
     return set()
 
 
+def named_terms(node: Node) -> set[str]:
+    """Every term that a check of ``node`` may look up among a document's terms."""
+    term = plain_term(node)
+    found = {term} if term is not None else set()
+    match node:
+        case Phrase(words=words):
+            found |= word_terms(words)
+        case Near(left=left, right=right):
+            found |= named_terms(left) | named_terms(right)
+        case And(children=children) | Or(children=children):
+            found = found.union(*map(named_terms, children))
+        case Not(child=child):
+            found |= named_terms(child)
+    return found
+
+
 def _plain_term(node: Node) -> str | None:
     match node:
         case Word(text=text) if text not in COMMON_WORDS:
