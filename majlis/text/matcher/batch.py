@@ -108,13 +108,13 @@ class BatchMatcher:
         return rows.freeze()
 
     def match(self, documents: Sequence[Document], numbers: list[list[int]]) -> list[list[str]]:
-        """The sorted query ids each document matches, given the numbers of its pieces."""
+        """The sorted query ids each document matches, given the numbers of its pieces that
+        hold something (never NOTHING)."""
         count = len(documents)
         self._meet_pieces()
         width = len(self._pieces.terms)
         # Each (document, piece) once, as document * width + piece.
-        held = _keys(numbers, width)
-        held = _distinct(held[held % width != 0])
+        held = _distinct(_keys(numbers, width))
         documents_of, pieces = held // width, held % width
         decided = self._piece_queries.gather(documents_of, pieces)
         terms = self._terms_held(documents_of, pieces)
