@@ -73,6 +73,25 @@ def test_a_document_that_is_not_json_exits_2_naming_the_line(tmp_path):
     result = majlis("match", "--queries", queries, "--docs", str(docs))
     assert result.returncode == 2
     assert "docs line 2: not JSON" in result.stderr
+    # The line before it is still answered.
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"id": "1", "matches": ["q"]}
+    ]
+
+
+def test_match_answers_thousands_of_documents_in_order(tmp_path):
+    queries = jsonl(
+        tmp_path / "q.jsonl",
+        [{"id": "panne", "query": "panne OR عطل"}, {"id": "vol", "query": '"vol annulé"'}],
+    )
+    texts = ["Panne générale", "Mon vol annulé hier", "rien à signaler", "عطل في الشبكة"]
+    expected = [["panne"], ["vol"], [], ["panne"]]
+    rows = [{"id": n, "text": texts[n % 4]} for n in range(1203)]
+    result = majlis("match", "--queries", queries, "--docs", jsonl(tmp_path / "d.jsonl", rows))
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"id": n, "matches": expected[n % 4]} for n in range(1203)
+    ]
 
 
 def test_a_missing_file_exits_2(tmp_path):
