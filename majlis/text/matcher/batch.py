@@ -1,10 +1,11 @@
-"""Many documents matched at once, with sparse matrices instead of a loop per document.
+"""Many documents matched at once, with sparse tables in NumPy instead of a loop per document.
 
-One document at a time, the work after looking up its pieces is a few hundred set insertions
-whose objects (term strings, query ids, tuples) lie all over memory: for a long article most
-of the time goes to waiting for memory, not to computing. Over a batch the same work is a few
-products of sparse 0/1 matrices held in compact arrays (the idea of a term-document matrix
-times a term-query matrix):
+One document at a time, the work is a few hundred dictionary lookups and set insertions whose
+objects (piece strings, term strings, query ids, tuples) lie all over memory: for a long article
+most of the time goes to waiting for memory, not to computing. Over a batch, the pieces are
+hashed in C and numbered through one table (majlis.text.matcher.piece_hashes), and the rest is
+the same as a few products of sparse 0/1 matrices held in compact arrays (the idea of a
+term-document matrix times a term-query matrix), done as gathers and sorts of integer keys:
 
     documents × pieces   ·  pieces × queries  →  the queries a piece alone decides
     documents × pieces   ·  pieces × checks   →  the candidate checks (the presearch)
@@ -27,7 +28,8 @@ import numpy.typing as npt
 
 from majlis.text.matcher.checks import Check
 from majlis.text.matcher.document import Document
-from majlis.text.matcher.pieces import Pieces
+from majlis.text.matcher.piece_hashes import UNKNOWN, PieceHashes
+from majlis.text.matcher.pieces import NOTHING, Pieces
 from majlis.text.matcher.prepared import PreparedDocument
 
 Keys = npt.NDArray[np.int64]
@@ -99,6 +101,7 @@ class BatchMatcher:
         self._any_of.freeze()
         self._always = np.array(sorted(always), dtype=np.int64)
         self._generation = -1
+        self._hashes = PieceHashes()
         self._piece_terms = self._piece_queries = self._piece_checks = _Rows()
 
     def _term_rows(self, term_sets: list[frozenset[str]]) -> _Rows:
@@ -107,18 +110,28 @@ class BatchMatcher:
             rows.add(map(self._term_numbers.__getitem__, terms))
         return rows.freeze()
 
-    def match(self, documents: Sequence[Document], numbers: list[list[int]]) -> list[list[str]]:
-        """The sorted query ids each document matches, given the numbers of its pieces that
-        hold something (never NOTHING)."""
+    def match(self, documents: Sequence[Document], fields: list[list[int]]) -> list[list[str]]:
+        """The sorted query ids each document matches, given the numbers of its field pieces
+        (see majlis.text.matcher.field_pieces)."""
         count = len(documents)
+        pieces = self._pieces
+        if self._generation != pieces.generation:
+            self._generation = pieces.generation
+            self._hashes = PieceHashes()
+            self._piece_terms, self._piece_queries, self._piece_checks = _Rows(), _Rows(), _Rows()
+        text_documents, text_numbers = self._text_numbers(documents)
+        field_documents, field_numbers = _flat(fields)
         self._meet_pieces()
-        width = len(self._pieces.terms)
+        width = len(pieces.terms)
         # Each (document, piece) once, as document * width + piece.
-        held = _distinct(_keys(numbers, width))
-        documents_of, pieces = held // width, held % width
-        decided = self._piece_queries.gather(documents_of, pieces)
-        terms = self._terms_held(documents_of, pieces)
-        documents_of, checks = self._candidates(count, documents_of, pieces)
+        held = np.concatenate(
+            [text_documents * width + text_numbers, field_documents * width + field_numbers]
+        )
+        held = _distinct(held[held % width != NOTHING])
+        documents_of, pieces_of = held // width, held % width
+        decided = self._piece_queries.gather(documents_of, pieces_of)
+        terms = self._terms_held(documents_of, pieces_of)
+        documents_of, checks = self._candidates(count, documents_of, pieces_of)
         passed = self._pass(terms, documents_of, checks)
         documents_of, checks = documents_of[passed], checks[passed]
         plain = ~self._has_predicate[checks]
@@ -129,12 +142,39 @@ class BatchMatcher:
             np.concatenate([decided[1], self._check_queries[checks[plain]], checked[1]]),
         )
 
+    def _text_numbers(self, documents: Sequence[Document]) -> tuple[Keys, Keys]:
+        """Each (document, number) of the pieces of the documents' titles and texts."""
+        words = [
+            (document.title + " " + document.text).split()
+            if document.title
+            else document.text.split()
+            for document in documents
+        ]
+        sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        hashes = np.fromiter(
+            map(hash, chain.from_iterable(words)), dtype=np.int64, count=int(sizes.sum())
+        )
+        numbers = self._hashes.numbers(hashes)
+        unknown = np.flatnonzero(numbers == UNKNOWN)
+        if len(unknown):
+            self._learn(list(chain.from_iterable(words)), numbers, unknown)
+        return np.repeat(np.arange(len(words), dtype=np.int64), sizes), numbers
+
+    def _learn(self, pieces: list[str], numbers: Keys, unknown: Keys) -> None:
+        """Works out the pieces first met in this batch (see majlis.text.matcher.pieces)."""
+        met: dict[str, int] = {}
+        lookup = self._pieces.__getitem__
+        for position in unknown.tolist():
+            raw = pieces[position]
+            number = met.get(raw)
+            if number is None:
+                number = met[raw] = lookup(raw)
+            numbers[position] = number
+        self._hashes.add(list(map(hash, met)), list(met.values()))
+
     def _meet_pieces(self) -> None:
         """Adds the rows of the pieces met since the last batch."""
         pieces = self._pieces
-        if self._generation != pieces.generation:
-            self._generation = pieces.generation
-            self._piece_terms, self._piece_queries, self._piece_checks = _Rows(), _Rows(), _Rows()
         met = len(self._piece_terms)
         if met == len(pieces.terms):
             return
@@ -220,11 +260,11 @@ def _names(terms: Keys, document: int, width: int, names: list[str]) -> set[str]
     return set(map(names.__getitem__, (terms[first:end] - start).tolist()))
 
 
-def _keys(numbers: list[list[int]], width: int) -> Keys:
-    """``document * width + number`` for every number of every document."""
+def _flat(numbers: list[list[int]]) -> tuple[Keys, Keys]:
+    """Each (document, number) of lists of numbers by document."""
     sizes = np.fromiter(map(len, numbers), dtype=np.int64, count=len(numbers))
     flat = np.fromiter(chain.from_iterable(numbers), dtype=np.int64, count=int(sizes.sum()))
-    return np.repeat(np.arange(len(numbers), dtype=np.int64) * width, sizes) + flat
+    return np.repeat(np.arange(len(numbers), dtype=np.int64), sizes), flat
 
 
 def _distinct(keys: Keys) -> Keys:

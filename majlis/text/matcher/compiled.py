@@ -142,18 +142,9 @@ class CompiledMatcher:
         """``match`` for each of ``documents``; much faster per document over a few dozen."""
         if len(documents) < self.BATCH_FROM:
             return list(map(self.match, documents))
-        pieces = self._pieces
-        pieces.forget_if_full()
-        lookup, fields = pieces.__getitem__, self._field_pieces.of
-        numbers = []
-        for document in documents:
-            # Only the pieces that hold something: most hold nothing.
-            held = list(filter(None, map(lookup, document.text.split())))
-            if document.title:
-                held += filter(None, map(lookup, document.title.split()))
-            held += filter(None, fields(document))
-            numbers.append(held)
-        return self._batch.match(documents, numbers)
+        self._pieces.forget_if_full()
+        fields = list(map(self._field_pieces.of, documents))
+        return self._batch.match(documents, fields)
 
     def _numbers(self, document: Document) -> list[int]:
         """The numbers of the document's pieces (see majlis.text.matcher.pieces)."""

@@ -22,10 +22,10 @@ class Pieces(dict[str, int]):
     """Maps a whitespace-separated piece of raw text to a number: NOTHING, or where what it
     holds stands in ``terms``, ``decided`` and ``checks``.
 
-    Pieces that hold the same ("Maroc", "maroc," and "#maroc") get the same number. A document
-    gathers the numbers of its pieces in a set, so each is worked on once however often the
-    text repeats it, and small integers cost nothing to hash; the tables then give, in C, the
-    union of what the pieces hold.
+    Pieces that hold the same ("Maroc", "maroc," and "#maroc") get the same number. One
+    document gathers the numbers of its pieces in a set, so each is worked on once however
+    often the text repeats it, and the tables give, in C, the union of what the pieces hold; a
+    batch of documents gathers them as arrays (majlis.text.matcher.batch).
     """
 
     # Bounds memory on a long-running worker; forgetting only costs recomputation.
