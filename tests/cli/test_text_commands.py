@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-
-def majlis(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "majlis", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+from tests.cli.run import majlis
 
 
 def jsonl(path: Path, rows: list[dict]) -> str:

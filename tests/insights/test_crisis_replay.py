@@ -14,7 +14,6 @@ with its story, its source and its words.
 from __future__ import annotations
 
 import json
-import math
 import random
 from datetime import datetime, timedelta
 from unittest import mock
@@ -27,6 +26,7 @@ from majlis.insights import watch
 from majlis.insights.models import Alert
 from majlis.listening.ingest import ingest_rows
 from tests.insights import factories
+from tests.insights.counts import poisson
 
 CASABLANCA = ZoneInfo("Africa/Casablanca")
 FIRST_DAY = datetime(2026, 10, 12, tzinfo=CASABLANCA)  # a Monday
@@ -38,14 +38,6 @@ NEWS_TITLE = "Panne géante du réseau Atlas Telecom à Casablanca"
 DAY = [1, 0.5, 0.3, 0.2, 0.2, 0.5, 1, 2, 4, 6, 7, 7, 8, 7, 6, 6, 7, 8, 10, 11, 10, 8, 5, 2]
 
 
-def _poisson(rng: random.Random, lam: float) -> int:
-    threshold, k, p = math.exp(-lam), 0, rng.random()
-    while p > threshold:
-        k += 1
-        p *= rng.random()
-    return k
-
-
 def ordinary_times(rng: random.Random) -> tuple[list[datetime], list[datetime]]:
     """(neutral or positive, negative) publication times, hour by hour."""
     calm: list[datetime] = []
@@ -55,7 +47,7 @@ def ordinary_times(rng: random.Random) -> tuple[list[datetime], list[datetime]]:
         rate = DAY[hour.hour] * (0.7 if hour.weekday() >= 5 else 1.0)
         if hour.weekday() == 0 and 8 <= hour.hour <= 11:
             rate *= 1.8  # everybody's Monday-morning bill and network questions
-        for _ in range(_poisson(rng, rate)):
+        for _ in range(poisson(rng, rate)):
             moment = hour + timedelta(seconds=rng.randrange(3600))
             (angry if rng.random() < 0.15 else calm).append(moment)
         hour += timedelta(hours=1)

@@ -9,18 +9,11 @@ import pytest
 
 from majlis.insights import detection
 from majlis.insights.detection import assess, binomial_sf, negbin_sf, poisson_sf
+from tests.insights.counts import poisson
 
 WEEK = 168
 # A brand's ordinary day: quiet nights, busy middays and evenings.
 DAY = [1, 0, 0, 0, 0, 1, 2, 4, 6, 8, 9, 9, 10, 9, 8, 8, 9, 10, 12, 13, 12, 9, 5, 2]
-
-
-def _poisson(rng: random.Random, lam: float) -> int:
-    threshold, k, p = math.exp(-lam), 0, rng.random()
-    while p > threshold:
-        k += 1
-        p *= rng.random()
-    return k
 
 
 def ordinary_weeks(weeks: int, seed: int = 7, monday_rush: float = 1.0) -> list[int]:
@@ -32,7 +25,7 @@ def ordinary_weeks(weeks: int, seed: int = 7, monday_rush: float = 1.0) -> list[
         rate = DAY[local] * (0.6 if day >= 5 else 1.0)
         if day == 0 and 8 <= local <= 11:
             rate *= monday_rush
-        counts.append(_poisson(rng, rate))
+        counts.append(poisson(rng, rate))
     return counts
 
 

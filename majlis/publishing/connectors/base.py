@@ -156,6 +156,18 @@ class Connector:
             }
             raise TransientError(message) from exc
 
+    def request_refreshing(
+        self, account: Account, send: Callable[[], httpx.Response]
+    ) -> httpx.Response:
+        """``send()``, and once more after renewing the token when the answer is 401 and the
+        account has a refresh token; the caller judges the last answer. ``send`` reads the
+        token from the account each time, so the second try carries the new one."""
+        response = send()
+        if response.status_code == 401 and account.credentials.get("refresh_token"):
+            self.refresh_token(account)
+            response = send()
+        return response
+
 
 def _host(url: str) -> str:
     return httpx.URL(url).host

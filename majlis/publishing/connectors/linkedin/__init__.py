@@ -132,22 +132,15 @@ class LinkedIn(Connector):
 
     def _send(self, account: Account, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """One call; an expired token is refreshed once when LinkedIn allows it."""
-        for attempt in range(2):
-            response = self.request(
+        response = self.request_refreshing(
+            account,
+            lambda: self.request(
                 method, self._url(account, path), headers=self._headers(account), **kwargs
-            )
-            if response.is_success:
-                return response
-            if (
-                attempt == 0
-                and response.status_code == 401
-                and account.credentials.get("refresh_token")
-            ):
-                self.refresh_token(account)
-                continue
-            body = json_of(response)
-            fail(response, str(body.get("message") or ""))
-        raise AssertionError("unreachable")
+            ),
+        )
+        if not response.is_success:
+            fail(response, str(json_of(response).get("message") or ""))
+        return response
 
     @staticmethod
     def _headers(account: Account) -> dict[str, str]:

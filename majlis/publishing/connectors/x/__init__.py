@@ -140,22 +140,17 @@ class X(Connector):
 
     def _call(self, account: Account, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         """One call; a 401 is met with one token refresh when a refresh token is there."""
-        for attempt in range(2):
+
+        def send() -> httpx.Response:
             token = account.credentials.get("access_token", "")
             headers = {"Authorization": f"Bearer {token}"}
-            response = self.request(method, self._url(account, path), headers=headers, **kwargs)
-            body = json_of(response)
-            if response.is_success:
-                return body
-            if (
-                attempt == 0
-                and response.status_code == 401
-                and account.credentials.get("refresh_token")
-            ):
-                self.refresh_token(account)
-                continue
+            return self.request(method, self._url(account, path), headers=headers, **kwargs)
+
+        response = self.request_refreshing(account, send)
+        body = json_of(response)
+        if not response.is_success:
             fail(response, _message(body), reset_header="x-rate-limit-reset")
-        raise AssertionError("unreachable")
+        return body
 
     @staticmethod
     def _web_url(account: Account, tweet_id: str) -> str:
