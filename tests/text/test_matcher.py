@@ -152,6 +152,20 @@ def test_the_site_field_includes_subdomains(finds):
     assert not finds("site:example.com", "x", url="https://notexample.com/a")
 
 
+def test_the_site_is_the_url_s_host_however_the_url_is_written(finds):
+    assert finds("site:example.com", "x", url="HTTPS://News.Example.COM.:8443/a")
+    assert finds("site:example.com", "x", url="https://user:pw@example.com/a")
+    assert finds("site:example.com", "x", url="https://example.com?next=/a")
+    assert finds("site:example.com", "x", url="https://example.com#top/a")
+    assert finds("site:xn--mxico-bsa.com", "x", url="https://méxico.com/a")
+    assert finds("site:example.com", "x", url="example.com/a")
+    # The host is the URL's own, not one written further along in it.
+    assert not finds("site:example.com", "x", url="https://other.ma/?u=https://example.com/")
+    assert not finds("site:example.com", "x", url="/out?u=https://example.com/")
+    assert not finds("site:example.com", "x", url="?u=https://example.com/a")
+    assert not finds("site:example.com", "x", url="https://example.com.evil.ma/a")
+
+
 def test_the_author_field(finds):
     assert finds('author:"Salma B."', "x", author="salma  b.")
     assert finds("author:karim", "x", author="@Karim")

@@ -27,7 +27,11 @@ WORDS = _words(
 )
 MARKS = _words("#Maroc #maroc_2030 #المغرب @alice @alice@mastodon.social @bob.bsky.social x@y.ma")
 SEPARATORS = [" ", " ", " ", ", ", ". ", " - ", "'", "\n", " « ", " » ", "… ", "!", "_", "/"]
-URLS = ["", "https://www.hespress.com/a/1", "http://news.example.com", "example.org/x"]
+URLS = [
+    "", "https://www.hespress.com/a/1", "http://news.example.com", "example.org/x",
+    "HTTPS://News.Example.COM:8443/x", "https://user@hespress.com", "https://example.com?a=/b",
+    "https://hespress.com/?u=https://example.com/", "?u=https://example.com/", "mailto:x@y.ma",
+]  # fmt: skip
 AUTHORS = ["", "Salma B.", "@karim", "هيئة التحرير"]
 LANGUAGES = ["", "fr", "ar", "ary", "ary-Latn", "en"]
 

@@ -3,7 +3,8 @@
 One document at a time, the work is a few hundred dictionary lookups and set insertions whose
 objects (piece strings, term strings, query ids, tuples) lie all over memory: for a long article
 most of the time goes to waiting for memory, not to computing. Over a batch, the pieces are
-hashed in C and numbered through one table (majlis.text.matcher.piece_hashes), and the rest is
+cut and hashed in NumPy (majlis.text.matcher.piece_cuts) and numbered through one table
+(majlis.text.matcher.piece_hashes), and the rest is
 the same as a few products of sparse 0/1 matrices held in compact arrays (the idea of a
 term-document matrix times a term-query matrix), done as gathers and sorts of integer keys:
 
@@ -21,13 +22,13 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from functools import partial
-from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
 from majlis.text.matcher.checks import Check
 from majlis.text.matcher.document import Document
+from majlis.text.matcher.piece_cuts import Cuts, cut
 from majlis.text.matcher.piece_hashes import UNKNOWN, PieceHashes
 from majlis.text.matcher.pieces import NOTHING, Pieces
 from majlis.text.matcher.prepared import PreparedDocument
@@ -110,9 +111,9 @@ class BatchMatcher:
             rows.add(map(self._term_numbers.__getitem__, terms))
         return rows.freeze()
 
-    def match(self, documents: Sequence[Document], fields: list[list[int]]) -> list[list[str]]:
-        """The sorted query ids each document matches, given the numbers of its field pieces
-        (see majlis.text.matcher.field_pieces)."""
+    def match(self, documents: Sequence[Document], fields: tuple[Keys, Keys]) -> list[list[str]]:
+        """The sorted query ids each document matches, given each (document, number) of their
+        field pieces (see majlis.text.matcher.field_pieces)."""
         count = len(documents)
         pieces = self._pieces
         if self._generation != pieces.generation:
@@ -120,7 +121,7 @@ class BatchMatcher:
             self._hashes = PieceHashes()
             self._piece_terms, self._piece_queries, self._piece_checks = _Rows(), _Rows(), _Rows()
         text_documents, text_numbers = self._text_numbers(documents)
-        field_documents, field_numbers = _flat(fields)
+        field_documents, field_numbers = fields
         self._meet_pieces()
         width = len(pieces.terms)
         # Each (document, piece) once, as document * width + piece.
@@ -144,33 +145,25 @@ class BatchMatcher:
 
     def _text_numbers(self, documents: Sequence[Document]) -> tuple[Keys, Keys]:
         """Each (document, number) of the pieces of the documents' titles and texts."""
-        words = [
-            (document.title + " " + document.text).split()
-            if document.title
-            else document.text.split()
-            for document in documents
-        ]
-        sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-        hashes = np.fromiter(
-            map(hash, chain.from_iterable(words)), dtype=np.int64, count=int(sizes.sum())
-        )
-        numbers = self._hashes.numbers(hashes)
+        cuts = cut([part for document in documents for part in (document.title, document.text)])
+        numbers = self._hashes.numbers(cuts.hashes)
         unknown = np.flatnonzero(numbers == UNKNOWN)
         if len(unknown):
-            self._learn(list(chain.from_iterable(words)), numbers, unknown)
-        return np.repeat(np.arange(len(words), dtype=np.int64), sizes), numbers
+            self._learn(cuts, numbers, unknown)
+        return cuts.documents // 2, numbers
 
-    def _learn(self, pieces: list[str], numbers: Keys, unknown: Keys) -> None:
+    def _learn(self, cuts: Cuts, numbers: Keys, unknown: Keys) -> None:
         """Works out the pieces first met in this batch (see majlis.text.matcher.pieces)."""
-        met: dict[str, int] = {}
+        met: dict[int, int] = {}
         lookup = self._pieces.__getitem__
+        hashes = cuts.hashes
         for position in unknown.tolist():
-            raw = pieces[position]
-            number = met.get(raw)
+            piece_hash = int(hashes[position])
+            number = met.get(piece_hash)
             if number is None:
-                number = met[raw] = lookup(raw)
+                number = met[piece_hash] = lookup(cuts.piece(position))
             numbers[position] = number
-        self._hashes.add(list(map(hash, met)), list(met.values()))
+        self._hashes.add(list(met), list(met.values()))
 
     def _meet_pieces(self) -> None:
         """Adds the rows of the pieces met since the last batch."""
@@ -258,13 +251,6 @@ def _names(terms: Keys, document: int, width: int, names: list[str]) -> set[str]
     start = document * width
     first, end = np.searchsorted(terms, (start, start + width)).tolist()
     return set(map(names.__getitem__, (terms[first:end] - start).tolist()))
-
-
-def _flat(numbers: list[list[int]]) -> tuple[Keys, Keys]:
-    """Each (document, number) of lists of numbers by document."""
-    sizes = np.fromiter(map(len, numbers), dtype=np.int64, count=len(numbers))
-    flat = np.fromiter(chain.from_iterable(numbers), dtype=np.int64, count=int(sizes.sum()))
-    return np.repeat(np.arange(len(numbers), dtype=np.int64), sizes), flat
 
 
 def _distinct(keys: Keys) -> Keys:

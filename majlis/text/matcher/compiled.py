@@ -143,8 +143,7 @@ class CompiledMatcher:
         if len(documents) < self.BATCH_FROM:
             return list(map(self.match, documents))
         self._pieces.forget_if_full()
-        fields = list(map(self._field_pieces.of, documents))
-        return self._batch.match(documents, fields)
+        return self._batch.match(documents, self._field_pieces.of_many(documents))
 
     def _numbers(self, document: Document) -> list[int]:
         """The numbers of the document's pieces (see majlis.text.matcher.pieces)."""

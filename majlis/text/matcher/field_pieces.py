@@ -9,19 +9,18 @@ the next, so each value is looked up in the lexicon once.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import numpy.typing as npt
 
 from majlis.text.matcher.document import Document
 from majlis.text.matcher.lexicon import Held, Lexicon
 from majlis.text.matcher.pieces import NOTHING, Pieces
 from majlis.text.matcher.terms import field_term
-from majlis.text.query.fields import (
-    host_of_url,
-    normalize_author,
-    normalize_host,
-    normalize_language,
-    plain_url_host,
-)
+from majlis.text.query.fields import host_of_url, normalize_author, normalize_language
+
+Keys = npt.NDArray[np.int64]
 
 
 class FieldPieces:
@@ -36,15 +35,12 @@ class FieldPieces:
         self._languages = _ByValue(language_terms, lexicon, pieces)
         self._authors = _ByValue(author_terms, lexicon, pieces)
         self._sites = _ByValue(site_terms, lexicon, pieces)
-        # Most URLs are scheme://host/...: their host as written is looked up as it is.
-        self._written_sites = _ByValue(_written_site_terms, lexicon, pieces)
+        # Most URLs are scheme://authority/...: the host follows from the authority alone.
+        self._authorities = _ByValue(_authority_terms, lexicon, pieces)
 
     def of(self, document: Document) -> list[int]:
         """The numbers (see majlis.text.matcher.pieces) of the document's field pieces."""
-        if self._generation != self._pieces.generation:
-            self._generation = self._pieces.generation
-            for by_value in (self._languages, self._authors, self._sites, self._written_sites):
-                by_value.clear()
+        self._forget_if_pieces_did()
         found = []
         if self._with_language and document.lang:
             found.append(self._languages[document.lang])
@@ -54,11 +50,34 @@ class FieldPieces:
             found.append(self._authors[document.author])
         return found
 
+    def of_many(self, documents: Sequence[Document]) -> tuple[Keys, Keys]:
+        """Each (document, number) of the documents' field pieces; NOTHING where one has none."""
+        self._forget_if_pieces_did()
+        numbers: list[int] = []
+        fields = 0
+        if self._with_language:
+            languages, fields = self._languages, fields + 1
+            numbers += [languages[d.lang] if d.lang else NOTHING for d in documents]
+        if self._with_site:
+            site, fields = self._site, fields + 1
+            numbers += [site(d.url) if d.url else NOTHING for d in documents]
+        if self._with_author:
+            authors, fields = self._authors, fields + 1
+            numbers += [authors[d.author] if d.author else NOTHING for d in documents]
+        documents_of = np.tile(np.arange(len(documents), dtype=np.int64), fields)
+        return documents_of, np.array(numbers, dtype=np.int64)
+
+    def _forget_if_pieces_did(self) -> None:
+        if self._generation != self._pieces.generation:
+            self._generation = self._pieces.generation
+            for by_value in (self._languages, self._authors, self._sites, self._authorities):
+                by_value.clear()
+
     def _site(self, url: str) -> int:
-        written = plain_url_host(url)
-        if written is None:
-            return self._sites[host_of_url(url)]
-        return self._written_sites[written]
+        scheme, separator, rest = url.partition("://")
+        if separator and scheme.isascii() and scheme.isalpha():
+            return self._authorities[rest.partition("/")[0]]
+        return self._sites[host_of_url(url)]
 
 
 class _ByValue(dict[str, int]):
@@ -95,8 +114,9 @@ def site_terms(host: str) -> tuple[str, ...]:
     return tuple(field_term("site", ".".join(parts[start:])) for start in range(len(parts)))
 
 
-def _written_site_terms(host: str) -> tuple[str, ...]:
-    return site_terms(normalize_host(host))
+def _authority_terms(authority: str) -> tuple[str, ...]:
+    """The site terms of any scheme://authority/... URL (its host depends on nothing else)."""
+    return site_terms(host_of_url("//" + authority))
 
 
 def author_terms(author: str) -> tuple[str, ...]:

@@ -3,12 +3,13 @@
 Looking a piece up in a dictionary is a chain of dependent reads (the slot, the entry, the
 stored key to compare) that mostly miss the processor's caches once a worker has seen a few
 hundred thousand pieces; one after the other, a 300-word article waits on them for most of its
-time. Here every piece of a batch is hashed in C, and all the hashes look up an open-addressing
-table of NumPy arrays at once, so that the processor overlaps those reads.
+time. Here every piece of a batch is hashed at once (majlis.text.matcher.piece_cuts), and all
+the hashes look up an open-addressing table of NumPy arrays at once, so that the processor
+overlaps those reads.
 
-A piece is known by Python's 64-bit hash of its text, keyed per process. Two different pieces
-with the same hash would be confused; with a table of a few hundred thousand pieces that is
-about one chance in 10^13 for each piece looked up.
+A piece is known by a 64-bit hash of its text, keyed per process. Two different pieces with the
+same hash would be confused; with a table of a few hundred thousand pieces that is about one
+chance in 10^13 for each piece looked up.
 """
 
 from __future__ import annotations
@@ -42,17 +43,22 @@ class PieceHashes:
 
     def numbers(self, hashes: Hashes) -> Numbers:
         """The number of each hash's piece, or UNKNOWN."""
-        found = np.full(len(hashes), UNKNOWN, dtype=np.int64)
         mask = len(self._slots) - 1
-        waiting = np.arange(len(hashes))
         slots = hashes & mask
+        stored = self._slots[slots]
+        same = stored[:, 0] == hashes
+        found = np.where(same, stored[:, 1], UNKNOWN)
+        # Neither this piece nor a free slot: the piece may be further along (a few in a
+        # hundred, the table being at most two thirds full).
+        waiting = np.flatnonzero(~same & (stored[:, 0] != FREE))
+        slots = slots[waiting]
         while len(waiting):
+            slots = (slots + 1) & mask
             stored = self._slots[slots]
             same = stored[:, 0] == hashes[waiting]
             found[waiting[same]] = stored[same, 1]
-            # Neither this piece nor a free slot: the piece may be further along.
             further = ~same & (stored[:, 0] != FREE)
-            waiting, slots = waiting[further], (slots[further] + 1) & mask
+            waiting, slots = waiting[further], slots[further]
         return found
 
     def add(self, hashes: list[int], numbers: list[int]) -> None:

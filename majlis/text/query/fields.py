@@ -37,8 +37,11 @@ def normalize_host(host: str) -> str:
         return host
 
 
-# The common case, scheme://host/..., without the cost of urlsplit.
-_PLAIN_URL_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://([A-Za-z0-9.\-]+)(?:[:/?#]|\Z)")
+# The common case, scheme://host[:port]/..., without the cost of urlsplit. A colon not followed
+# by a port is a password (user:pw@host), which urlsplit sorts out.
+_PLAIN_URL_HOST = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.\-]*://([A-Za-z0-9.\-]+)(?::[0-9]*)?(?:[/?#]|\Z)"
+)
 
 
 def plain_url_host(url: str) -> str | None:
