@@ -11,6 +11,7 @@ from django.test import Client
 
 from majlis.core.models import Membership, Workspace
 from majlis.core.roles import Role
+from majlis.listening import clusters
 
 PASSWORD = "correct horse battery staple"
 
@@ -51,3 +52,11 @@ def login(client: Client, team: Team) -> Any:
         return client
 
     return as_person
+
+
+@pytest.fixture
+def fresh_clusters() -> Any:
+    """An empty near-duplicate index before and after the test (it lives in the process)."""
+    clusters.reset()
+    yield
+    clusters.reset()

@@ -22,7 +22,7 @@ from majlis.listening.matching import compiled_queries
 from majlis.listening.models import Item, Mention, Source
 from majlis.listening.sentiment import classify_for_workspaces_many
 from majlis.text.dedupe import canonical_url, content_hash
-from majlis.text.langid import detect_languages
+from majlis.text.langid import detect_languages_hinted
 from majlis.text.matcher import Document
 from majlis.text.normalize import normalize
 
@@ -40,6 +40,7 @@ class Incoming:
     title: str = ""
     author: str = ""
     source_name: str = ""
+    lang_hint: str = ""  # the language the source declared: weighed, not trusted
 
 
 def ingest(
@@ -124,6 +125,7 @@ def _store_items(
     fresh_urls: dict[str, _Item] = {}
     fresh_hashes: dict[str, _Item] = {}
     fresh_texts: list[str] = []
+    fresh_hints: list[str] = []
     result: list[_Item] = []
     for entry, text, url, digest in zip(batch, texts, urls, hashes, strict=True):
         item = (
@@ -145,11 +147,12 @@ def _store_items(
             )
             fresh_urls[url] = fresh_hashes[digest] = item
             fresh_texts.append(text)
+            fresh_hints.append(entry.lang_hint)
         result.append(item)
     if not fresh_urls:
         return result
     fresh = list(fresh_urls.values())
-    _describe(fresh, fresh_texts)
+    _describe(fresh, fresh_texts, fresh_hints)
     if _insert_items(fresh) < len(fresh):
         # Another worker stored some of these addresses first: use what it stored.
         saved = {item.url: item for item in _stored(Q(url__in=list(fresh_urls)))}
@@ -175,9 +178,9 @@ def _stored(where: Q) -> list[_Item]:
     return [_Item(*row) for row in Item.objects.filter(where).values_list(*names)]
 
 
-def _describe(items: list[_Item], texts: list[str]) -> None:
+def _describe(items: list[_Item], texts: list[str], hints: list[str]) -> None:
     """Language and near-duplicate cluster of new items, all of a batch at once."""
-    languages = detect_languages(texts)
+    languages = detect_languages_hinted(zip(texts, hints, strict=True))
     placed = cluster_index().place_many([item.content_hash for item in items], texts)
     for item, lang, (sig, cluster) in zip(items, languages, placed, strict=True):
         item.lang, item.signature, item.cluster_key = lang, sig, cluster

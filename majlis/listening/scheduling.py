@@ -78,6 +78,7 @@ def fetch_source(payload: dict[str, Any]) -> dict[str, Any]:
                 title=item.title,
                 author=item.author,
                 source_name=item.source_name or str(source),
+                lang_hint=item.lang_hint,
             )
             for item in outcome.items
         ),

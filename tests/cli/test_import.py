@@ -7,15 +7,9 @@ import json
 import pytest
 
 from majlis.cli import main
-from majlis.listening import clusters
 from majlis.listening.models import Mention, Query
 
-
-@pytest.fixture(autouse=True)
-def fresh_clusters():
-    clusters.reset()
-    yield
-    clusters.reset()
+pytestmark = pytest.mark.usefixtures("fresh_clusters")
 
 
 def write(path, rows):

@@ -16,12 +16,7 @@ from majlis.listening.ingest import Incoming, ingest
 from majlis.listening.models import Item, Mention, Query
 from majlis.listening.search import search_mentions
 
-
-@pytest.fixture(autouse=True)
-def fresh_clusters():
-    clusters.reset()
-    yield
-    clusters.reset()
+pytestmark = pytest.mark.usefixtures("fresh_clusters")
 
 
 @pytest.fixture

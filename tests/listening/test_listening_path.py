@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from django.test import override_settings
 
-from majlis.listening import clusters
 from majlis.listening.models import Item, Mention, Query, Source
 from tests.listening.http_server import Reply, serve
+
+pytestmark = pytest.mark.usefixtures("fresh_clusters")
 
 ARABIC_FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>هسبريس تقنية</title><link>{base}/</link>
@@ -45,13 +46,6 @@ def site():
         )
         server.route("/robots.txt", Reply("User-agent: *\nAllow: /\n"))
         yield server
-
-
-@pytest.fixture(autouse=True)
-def fresh_clusters():
-    clusters.reset()
-    yield
-    clusters.reset()
 
 
 @override_settings(ALLOW_PRIVATE_URLS=True)

@@ -9,14 +9,18 @@ from pathlib import Path
 
 from majlis.text.langid.darija import CueJudge, LinearJudge
 from majlis.text.langid.detector import LANGUAGES, LanguageDetector
+from majlis.text.langid.hints import normalize_hint, weigh_hint
 
 __all__ = [
     "LANGUAGES",
     "LanguageDetector",
     "detect_language",
     "detect_languages",
+    "detect_languages_hinted",
     "load_detector",
+    "normalize_hint",
     "set_default_detector",
+    "weigh_hint",
 ]
 
 _lock = threading.Lock()
@@ -44,6 +48,14 @@ def detect_language(text: str) -> str:
 def detect_languages(texts: Iterable[str]) -> list[str]:
     """`detect_language` for each text."""
     return _default_detector().detect_many(texts)
+
+
+def detect_languages_hinted(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """`detect_languages` for (text, language the source declared) pairs, the declaration
+    weighed as `weigh_hint` does."""
+    rows = list(pairs)
+    detected = _default_detector().detect_many(text for text, _ in rows)
+    return [weigh_hint(lang, text, hint) for lang, (text, hint) in zip(detected, rows, strict=True)]
 
 
 def _default_detector() -> LanguageDetector:

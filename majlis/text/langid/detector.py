@@ -18,7 +18,7 @@ MIN_LETTERS = 3
 UNSURE = 0.5
 # Letters of Persian and Urdu that Arabic and Darija do not use (Maghrebi writers do use گ, ڭ
 # and چ): only a text holding one is worth asking lingua whether it is Arabic at all.
-_NOT_ARABIC_LETTERS = frozenset("پژکیےۓٹڈڑںہۀھ")
+NOT_ARABIC_LETTERS = frozenset("پژکیےۓٹڈڑںہۀھ")
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class LanguageDetector:
         return self._latin_script(text, script)
 
     def _arabic_script(self, text: str, script: Script) -> str:
-        foreign = not _NOT_ARABIC_LETTERS.isdisjoint(text)
+        foreign = not NOT_ARABIC_LETTERS.isdisjoint(text)
         if foreign and lingua_guess(script.cleaned, "arabic", self.accurate)[0] != "ar":
             return "und"
         return "ary" if self.judge.arabic_is_darija(script.words) else "ar"
