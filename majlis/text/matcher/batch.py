@@ -123,13 +123,12 @@ class BatchMatcher:
         text_documents, text_numbers = self._text_numbers(documents)
         field_documents, field_numbers = fields
         self._meet_pieces()
-        width = len(pieces.terms)
-        # Each (document, piece) once, as document * width + piece.
-        held = np.concatenate(
-            [text_documents * width + text_numbers, field_documents * width + field_numbers]
-        )
-        held = _distinct(held[held % width != NOTHING])
-        documents_of, pieces_of = held // width, held % width
+        # Each (document, piece) that holds something; a piece a document repeats comes as
+        # often, and what it gives is made distinct further on.
+        documents_of = np.concatenate([text_documents, field_documents])
+        pieces_of = np.concatenate([text_numbers, field_numbers])
+        holding = pieces_of != NOTHING
+        documents_of, pieces_of = documents_of[holding], pieces_of[holding]
         decided = self._piece_queries.gather(documents_of, pieces_of)
         terms = self._terms_held(documents_of, pieces_of)
         documents_of, checks = self._candidates(count, documents_of, pieces_of)
