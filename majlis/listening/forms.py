@@ -3,13 +3,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from majlis.listening.credentials import CREDENTIAL_NAMES, seal
+from majlis.listening.credentials import CREDENTIAL_NAMES, provider_of, seal
 from majlis.listening.models import Query, Source, SourceKind
 from majlis.listening.query_check import query_problem
-from majlis.listening.source_addresses import checked_address, needs_account
+from majlis.listening.source_addresses import (
+    PROVIDER_MAX_LENGTH,
+    checked_address,
+    checked_provider,
+    needs_account,
+)
 
 
 class QueryForm(forms.ModelForm[Query]):
@@ -53,7 +59,8 @@ def no_control_characters(value: str) -> None:
 
 
 class LoginFields(forms.Form):
-    """A login and password for the kinds whose connector signs in (Bluesky, IMAP)."""
+    """A login and password for the kinds whose connector signs in (Bluesky, IMAP), and for
+    Bluesky the hosting provider the account signs in at."""
 
     login = forms.CharField(
         label=_("Login"),
@@ -78,6 +85,26 @@ class LoginFields(forms.Form):
             "Mailbox: its password. Kept encrypted, never shown again."
         ),
     )
+    provider = forms.CharField(
+        label=_("Hosting provider (Bluesky)"),
+        required=False,
+        max_length=PROVIDER_MAX_LENGTH,
+        validators=[no_control_characters],
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "dir": "ltr",
+                "spellcheck": "false",
+                "inputmode": "url",
+                "placeholder": "https://bsky.social",
+            }
+        ),
+        help_text=_(
+            "Bluesky only: the server the account is hosted on, for example "
+            "https://pds.example.com. Left empty, Majlis finds it from the handle, or uses "
+            "bsky.social."
+        ),
+    )
 
     def check_login(self, kind: str, data: dict[str, Any], needs_account: bool) -> None:
         if "login" not in data or "password" not in data:
@@ -98,6 +125,30 @@ class LoginFields(forms.Form):
             self.add_error("login", MISSING_LOGIN[kind])
         elif not login and needs_account:
             self.add_error("login", MISSING_ACCOUNT[kind])
+        elif not login and data.get("provider"):
+            self.add_error(
+                "provider",
+                _(
+                    "A hosting provider is where a handle signs in: give the handle and app "
+                    "password too, or leave this field empty."
+                ),
+            )
+
+    def check_provider(self, kind: str, data: dict[str, Any]) -> None:
+        if not data.get("provider"):
+            return  # none given, or the field already refused it
+        if kind != SourceKind.BLUESKY:
+            self.add_error(
+                "provider",
+                _("Only a Bluesky account has a hosting provider: leave this field empty."),
+            )
+            return
+        try:
+            data["provider"] = checked_provider(
+                data["provider"], allow_private=settings.ALLOW_PRIVATE_URLS
+            )
+        except forms.ValidationError as error:
+            self.add_error("provider", error)
 
 
 class SourceForm(LoginFields, forms.ModelForm[Source]):
@@ -106,7 +157,7 @@ class SourceForm(LoginFields, forms.ModelForm[Source]):
         # The address is set in save(): a model URLField refuses imaps://.
         fields = ["kind", "name", "interval_minutes"]
 
-    field_order = ["kind", "url", "name", "interval_minutes", "login", "password"]
+    field_order = ["kind", "url", "name", "interval_minutes", "login", "password", "provider"]
 
     kind = forms.ChoiceField(
         label=_("Kind"),
@@ -137,31 +188,40 @@ class SourceForm(LoginFields, forms.ModelForm[Source]):
                 data["url"] = checked_address(kind, raw)
             except forms.ValidationError as error:
                 self.add_error("url", error)
+        self.check_provider(kind, data)
         self.check_login(kind, data, needs_account=needs_account(kind, data.get("url", "")))
         return data
 
     def save(self, commit: bool = True) -> Source:
-        self.instance.url = self.cleaned_data["url"]
+        data = self.cleaned_data
+        self.instance.url = data["url"]
         self.instance.credentials = seal(
-            self.cleaned_data["kind"], self.cleaned_data["login"], self.cleaned_data["password"]
+            data["kind"], data["login"], data["password"], data["provider"]
         )
         return super().save(commit)
 
 
 class CredentialsForm(LoginFields):
     """New login and password for an existing Bluesky or IMAP source; both left empty, the
-    source no longer signs in (if it can do without)."""
+    source no longer signs in (if it can do without). A Bluesky source's hosting provider is
+    offered as it was: it is not a secret, and a new app password rarely means a new host."""
 
     def __init__(self, source: Source, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.source = source
+        if source.kind == SourceKind.BLUESKY:
+            self.fields["provider"].initial = provider_of(source)
+        else:
+            del self.fields["provider"]
 
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
         source = self.source
+        self.check_provider(source.kind, data)
         self.check_login(source.kind, data, needs_account=needs_account(source.kind, source.url))
         return data
 
     def sealed(self) -> str:
-        return seal(self.source.kind, self.cleaned_data["login"], self.cleaned_data["password"])
+        data = self.cleaned_data
+        return seal(self.source.kind, data["login"], data["password"], data.get("provider", ""))

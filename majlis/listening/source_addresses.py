@@ -1,5 +1,6 @@
 """The addresses the sources page accepts for each kind: the schemes its connector reads, and
-the connector's own parser, so a bad address is refused at the form rather than at fetch time."""
+the connector's own parser, so a bad address is refused at the form rather than at fetch time.
+Also the hosting provider a Bluesky account signs in at."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from django_stubs_ext import StrOrPromise
 from majlis.listening.connectors.bluesky.targets import parse_target as bluesky_target
 from majlis.listening.connectors.imap.mailbox import parse_mailbox
 from majlis.listening.connectors.mastodon.targets import parse_target as mastodon_target
-from majlis.listening.fetch import FetchError
+from majlis.listening.fetch import FetchError, checked_url, is_public_address
+from majlis.listening.fetch.addresses import ip_literal
 from majlis.listening.models import SourceKind
 
 
@@ -32,6 +34,9 @@ class KindRules:
 
 WEB_SCHEMES = ("https", "http")
 WEB_ONLY = _("Give an address that starts with http:// or https://.")
+NO_CREDENTIALS = _("Put the login and password in their own fields, never in the address.")
+PROVIDER_MAX_LENGTH = 300  # a host name is 253 characters at most
+HTTPS_ONLY = _("The hosting provider's address must start with https://.")
 
 KIND_RULES: dict[str, KindRules] = {
     SourceKind.FEED: KindRules(WEB_SCHEMES, WEB_ONLY),
@@ -75,9 +80,7 @@ def checked_address(kind: str, raw: str) -> str:
         raise forms.ValidationError(rules.wrong_scheme)
     URLValidator(schemes=list(rules.schemes))(url)
     if "@" in parts.netloc:
-        raise forms.ValidationError(
-            _("Put the login and password in their own fields, never in the address.")
-        )
+        raise forms.ValidationError(NO_CREDENTIALS)
     if rules.parse is not None:
         try:
             rules.parse(url)
@@ -97,3 +100,55 @@ def needs_account(kind: str, url: str) -> bool:
         return bluesky_target(url).kind == "search"
     except FetchError:
         return False
+
+
+def _loopback(host: str) -> bool:
+    ip = ip_literal(host)
+    return host == "localhost" or host.endswith(".localhost") or bool(ip and ip.is_loopback)
+
+
+def _private(host: str) -> bool:
+    """Private on the face of it; a name that resolves to a private address is refused by the
+    guard when the account signs in (resolving names here would make the form wait on DNS)."""
+    ip = ip_literal(host)
+    return _loopback(host) or (ip is not None and not is_public_address(ip))
+
+
+def checked_provider(raw: str, *, allow_private: bool) -> str:
+    """A Bluesky hosting provider as it will be stored (https://host[:port]), "" for none, or
+    a ValidationError saying what is wrong with it."""
+    url = raw.strip()
+    if not url:
+        return ""
+    if not urlsplit(url).scheme:
+        url = f"https://{url}"
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        raise forms.ValidationError(HTTPS_ONLY)
+    if "@" in parts.netloc:
+        raise forms.ValidationError(NO_CREDENTIALS)
+    try:
+        URLValidator(schemes=list(WEB_SCHEMES))(url)
+        checked_url(url)  # the guard's own rules: ports it never connects to, and the like
+    except (forms.ValidationError, FetchError):
+        raise forms.ValidationError(
+            _("This is not a server address: give one such as https://pds.example.com.")
+        ) from None
+    if parts.path not in ("", "/") or "?" in url or "#" in url:
+        raise forms.ValidationError(
+            _(
+                "Give only the server's address, such as https://pds.example.com, with nothing "
+                "after the host name."
+            )
+        )
+    host = (parts.hostname or "").lower()
+    if _private(host) and not allow_private:
+        raise forms.ValidationError(
+            _(
+                "This address is on a private network: Majlis signs in only at public servers, "
+                "unless the operator allows private addresses."
+            )
+        )
+    if parts.scheme.lower() == "http" and not (allow_private and _loopback(host)):
+        raise forms.ValidationError(HTTPS_ONLY)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"

@@ -177,7 +177,7 @@ def test_a_wrong_app_password_is_an_authentication_failure(bsky: LoopbackServer)
         )
     assert caught.value.reason == "auth_failed"
     assert caught.value.message == (
-        "Bluesky refused the handle or app password of veille.atlas.ma "
+        f"Bluesky refused the handle or app password of veille.atlas.ma at {bsky.base_url} "
         "(AuthenticationRequired: Invalid identifier or password)."
     )
 

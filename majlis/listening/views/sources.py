@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from majlis.core import audit
 from majlis.core.permissions import workspace_view
 from majlis.core.roles import Perm
-from majlis.listening.credentials import CREDENTIAL_NAMES, login_of
+from majlis.listening.credentials import CREDENTIAL_NAMES, login_of, provider_of
 from majlis.listening.forms import CredentialsForm, SourceForm
 from majlis.listening.models import Source
 
@@ -50,15 +50,21 @@ def _page(
 
 
 def _row(source: Source, refused: CredentialsForm | None) -> dict[str, Any]:
-    """A source with its login (never its password) and, for the kinds that sign in, the form
-    that replaces it: the refused one, with its errors, if it was this source's."""
+    """A source with its login (never its password) and hosting provider and, for the kinds
+    that sign in, the form that replaces them: the refused one, with its errors, if it was this
+    source's."""
     credentials_form = None
     if source.kind in CREDENTIAL_NAMES:
         if refused is not None and refused.source.pk == source.pk:
             credentials_form = refused
         else:
             credentials_form = CredentialsForm(source, auto_id=f"id_{source.pk}_%s")
-    return {"source": source, "login": login_of(source), "credentials_form": credentials_form}
+    return {
+        "source": source,
+        "login": login_of(source),
+        "provider": provider_of(source),
+        "credentials_form": credentials_form,
+    }
 
 
 @require_POST

@@ -40,9 +40,16 @@ def _jwt(claims: dict[str, Any]) -> str:
 
 class FakeBluesky(FakeAPI):
     def __init__(
-        self, access_ttl: int = 7200, refresh_ttl: int = 90 * 86400, rate_limit: int = 3000
+        self,
+        access_ttl: int = 7200,
+        refresh_ttl: int = 90 * 86400,
+        rate_limit: int = 3000,
+        handle: str = HANDLE,
+        did: str = DID,
     ) -> None:
         super().__init__()
+        self.account_handle = handle  # the one account this PDS hosts
+        self.account_did = did
         self.access_ttl = access_ttl
         self.refresh_ttl = refresh_ttl
         self.rate_limit = rate_limit
@@ -85,7 +92,7 @@ class FakeBluesky(FakeAPI):
             return refused
         handlers = {
             "com.atproto.server.getSession": lambda r: Response(
-                200, {"handle": HANDLE, "did": DID, "active": True}
+                200, {"handle": self.account_handle, "did": self.account_did, "active": True}
             ),
             "com.atproto.repo.createRecord": self._create_record,
             "com.atproto.repo.getRecord": self._get_record,
@@ -105,7 +112,7 @@ class FakeBluesky(FakeAPI):
         access = _jwt(
             {
                 "scope": "com.atproto.access",
-                "sub": DID,
+                "sub": self.account_did,
                 "iat": int(now),
                 "exp": int(now + self.access_ttl),
                 "n": serial,
@@ -114,7 +121,7 @@ class FakeBluesky(FakeAPI):
         refresh = _jwt(
             {
                 "scope": "com.atproto.refresh",
-                "sub": DID,
+                "sub": self.account_did,
                 "iat": int(now),
                 "exp": int(now + self.refresh_ttl),
                 "n": serial,
@@ -125,14 +132,17 @@ class FakeBluesky(FakeAPI):
         return {
             "accessJwt": access,
             "refreshJwt": refresh,
-            "handle": HANDLE,
-            "did": DID,
+            "handle": self.account_handle,
+            "did": self.account_did,
             "active": True,
         }
 
     def _create_session(self, request: Request) -> Response:
         body = request.json()
-        if body.get("identifier") not in (HANDLE, DID) or body.get("password") != APP_PASSWORD:
+        if (
+            body.get("identifier") not in (self.account_handle, self.account_did)
+            or body.get("password") != APP_PASSWORD
+        ):
             return error(
                 401,
                 {"error": "AuthenticationRequired", "message": "Invalid identifier or password"},
@@ -160,7 +170,7 @@ class FakeBluesky(FakeAPI):
 
     def _resolve(self, request: Request) -> Response:
         handle = request.query.get("handle", "")
-        did = {HANDLE: DID, **OTHERS}.get(handle)
+        did = {self.account_handle: self.account_did, **OTHERS}.get(handle)
         if did is None:
             return error(400, {"error": "InvalidRequest", "message": "Unable to resolve handle"})
         return Response(200, {"did": did})
@@ -173,7 +183,7 @@ class FakeBluesky(FakeAPI):
             body.get("rkey"),
             body.get("record") or {},
         )
-        if repo not in (DID, HANDLE):
+        if repo not in (self.account_did, self.account_handle):
             return error(400, {"error": "InvalidRequest", "message": "Invalid repo"})
         if collection == "app.bsky.feed.post":
             if not rkey or not is_tid(rkey):
@@ -190,25 +200,31 @@ class FakeBluesky(FakeAPI):
                     },
                 )
         with self.lock:
-            if (DID, collection, rkey) in self.records:
+            if (self.account_did, collection, rkey) in self.records:
                 return error(
                     400,
                     {
                         "error": "InvalidRequest",
-                        "message": f"Record already exists at at://{DID}/{collection}/{rkey}",
+                        "message": f"Record already exists at at://{self.account_did}/{collection}/{rkey}",
                     },
                 )
-            uri = f"at://{DID}/{collection}/{rkey}"
+            uri = f"at://{self.account_did}/{collection}/{rkey}"
             cid = (
                 "bafyrei"
                 + hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()[:40]
             )
-            self.records[(DID, collection, rkey)] = {"uri": uri, "cid": cid, "value": record}
+            self.records[(self.account_did, collection, rkey)] = {
+                "uri": uri,
+                "cid": cid,
+                "value": record,
+            }
         return Response(200, {"uri": uri, "cid": cid, "validationStatus": "valid"})
 
     def _get_record(self, request: Request) -> Response:
         query = request.query
-        found = self.records.get((DID, query.get("collection", ""), query.get("rkey", "")))
+        found = self.records.get(
+            (self.account_did, query.get("collection", ""), query.get("rkey", ""))
+        )
         if found is None:
             return error(400, {"error": "RecordNotFound", "message": "Could not locate record"})
         return Response(200, found)
@@ -236,7 +252,7 @@ class FakeBluesky(FakeAPI):
         posts = []
         for uri in request.query.get("uris", "").split(","):
             rkey = uri.rsplit("/", 1)[-1]
-            found = self.records.get((DID, "app.bsky.feed.post", rkey))
+            found = self.records.get((self.account_did, "app.bsky.feed.post", rkey))
             if found:
                 posts.append(
                     {

@@ -3,7 +3,9 @@
 Follows the AT Protocol lexicons app.bsky.feed.searchPosts (q, sort=latest, since, cursor),
 app.bsky.feed.getAuthorFeed (actor, cursor) and com.atproto.server.createSession /
 refreshSession. Without credentials, reads go to the public AppView; search usually needs an
-account (an app password), and then every call goes through the account's PDS.
+account (an app password), and then every call goes through the account's PDS. The account
+signs in at the hosting provider given with it (`service`), or else at the one its handle or
+DID leads to (see identity.py), or else at bsky.social.
 """
 
 from __future__ import annotations
@@ -12,15 +14,24 @@ from datetime import datetime
 from typing import Any
 
 from majlis.listening.connectors.base import FetchedItem, FetchOutcome, SourceState, reading
+from majlis.listening.connectors.bluesky.identity import ATPROTO, DEFAULT_SERVICE, Directory
 from majlis.listening.connectors.bluesky.posts import post_item, post_url
 from majlis.listening.connectors.bluesky.session import Xrpc, forget_sessions
 from majlis.listening.connectors.bluesky.targets import Target, parse_target
 from majlis.listening.connectors.dates import from_iso
 from majlis.listening.fetch import FetchOptions
 
-__all__ = ["BlueskyConnector", "Target", "forget_sessions", "parse_target", "post_item", "post_url"]
+__all__ = [
+    "DEFAULT_SERVICE",
+    "BlueskyConnector",
+    "Directory",
+    "Target",
+    "forget_sessions",
+    "parse_target",
+    "post_item",
+    "post_url",
+]
 
-DEFAULT_SERVICE = "https://bsky.social"
 PUBLIC_APPVIEW = "https://public.api.bsky.app"
 
 
@@ -35,15 +46,19 @@ class BlueskyConnector:
         self,
         identifier: str = "",
         app_password: str = "",
-        service: str = DEFAULT_SERVICE,
+        service: str = "",
         appview: str = PUBLIC_APPVIEW,
+        directory: Directory = ATPROTO,
         max_pages: int = 3,
         page_size: int = 50,
     ) -> None:
+        """`service` is the account's hosting provider; left empty, it is looked up in
+        `directory` (the PLC directory and the handle's site) when the account signs in."""
         self.identifier = identifier
         self.app_password = app_password
         self.service = service
         self.appview = appview
+        self.directory = directory
         self.max_pages = max_pages
         self.page_size = page_size
 
@@ -56,6 +71,7 @@ class BlueskyConnector:
             appview=self.appview,
             identifier=self.identifier,
             password=self.app_password,
+            directory=self.directory,
         )
         with reading(f"The Bluesky posts of {source_url}"):
             posts = self._posts(xrpc, target, state.cursor)

@@ -1,7 +1,8 @@
 """XRPC calls with an app-password session: com.atproto.server.createSession once, then
 refreshSession when the access token expires (an ExpiredToken error), createSession again when
-the refresh token is refused too. Sessions are kept per process, per service and account, so
-workers do not spend the account's login quota."""
+the refresh token is refused too. Sessions are kept per process, per hosting provider given
+and account, so workers do not spend the account's login quota, nor look the account up again.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from majlis.listening.connectors.bluesky.identity import Directory, Entryway, entryway, pds_endpoint
 from majlis.listening.connectors.jsonapi import call, error_text
-from majlis.listening.connectors.links import web_url
 from majlis.listening.fetch import FetchError, FetchOptions, Reason
 
 
@@ -40,27 +41,24 @@ def _expired(status: int, document: Any) -> bool:
     )
 
 
-def _pds(document: dict[str, Any], service: str) -> str:
-    """The PDS endpoint announced in the session's DID document, if any."""
-    did_doc = document.get("didDoc")
-    services = did_doc.get("service") if isinstance(did_doc, dict) else None
-    for entry in services if isinstance(services, list) else []:
-        if isinstance(entry, dict) and str(entry.get("id", "")).endswith("#atproto_pds"):
-            endpoint = web_url(str(entry.get("serviceEndpoint") or ""))
-            if endpoint:
-                return endpoint.rstrip("/")
-    return service
-
-
 class Xrpc:
     def __init__(
-        self, options: FetchOptions, *, service: str, appview: str, identifier: str, password: str
+        self,
+        options: FetchOptions,
+        *,
+        service: str,
+        appview: str,
+        identifier: str,
+        password: str,
+        directory: Directory,
     ) -> None:
+        """`service` is the hosting provider given with the account; "" to look it up."""
         self.options = options
         self.service = service.rstrip("/")
         self.appview = appview.rstrip("/")
         self.identifier = identifier
         self.password = password
+        self.directory = directory
 
     def query(self, nsid: str, params: dict[str, str]) -> dict[str, Any]:
         """An XRPC query: anonymous on the public AppView, or as the account through its PDS."""
@@ -108,26 +106,31 @@ class Xrpc:
         access, refresh, did = (answer.get(key) for key in ("accessJwt", "refreshJwt", "did"))
         if not (isinstance(access, str) and isinstance(refresh, str) and isinstance(did, str)):
             raise FetchError(Reason.PARSE_ERROR, "Bluesky's session answer lacks its tokens.")
-        session = Session(access, refresh, did, _pds(answer, fallback_pds))
+        session = Session(access, refresh, did, pds_endpoint(answer.get("didDoc")) or fallback_pds)
         with _LOCK:
             _SESSIONS[self._key()] = session
         return session
 
+    def _entryway(self) -> Entryway:
+        if self.service:
+            return Entryway(self.service)
+        return entryway(self.identifier, self.options, self.directory)
+
     def _create(self) -> Session:
+        entry = self._entryway()
         status, document = call(
             self.options,
-            f"{self.service}/xrpc/com.atproto.server.createSession",
+            f"{entry.url}/xrpc/com.atproto.server.createSession",
             method="POST",
             payload={"identifier": self.identifier, "password": self.password},
         )
         if status >= 400:
-            raise FetchError(
-                Reason.AUTH_FAILED,
-                f"Bluesky refused the handle or app password of {self.identifier} "
-                f"({error_text(document) or status}).",
-                status=status,
+            refused = (
+                f"Bluesky refused the handle or app password of {self.identifier} at "
+                f"{entry.url} ({error_text(document) or status})."
             )
-        return self._store(document, self.service)
+            raise FetchError(Reason.AUTH_FAILED, f"{refused} {entry.note}".strip(), status=status)
+        return self._store(document, entry.url)
 
     def _refresh(self, session: Session) -> Session:
         status, document = call(
