@@ -1,16 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from majlis.core.views import audit_log, members, workspace
+from majlis.core.views import audit_log, members, sign_in, workspace
 
 urlpatterns = [
     path("", workspace.home, name="home"),
     path("switch/", workspace.switch, name="switch"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
-            template_name="core/login.html", redirect_authenticated_user=True
-        ),
+        sign_in.SignInView.as_view(),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -6,7 +6,6 @@ the reader's browser), and are rate limited per address; reports also per reader
 
 from __future__ import annotations
 
-import ipaddress
 import json
 from typing import Any
 
@@ -14,7 +13,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from majlis.moderation import connections, keys, ratelimit, reports
+from majlis.core import ratelimit
+from majlis.core.ratelimit import client_ip
+from majlis.moderation import connections, keys, reports
 from majlis.moderation.models import Item
 from majlis.moderation.params import BodyTooLarge, form_fields
 
@@ -32,19 +33,6 @@ def _json(data: dict[str, Any], status: int = 200, **headers: str) -> JsonRespon
     for name, value in {**_CORS, **headers}.items():
         response[name] = value
     return response
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The caller's address; behind a local proxy, the address that proxy saw (its last hop)."""
-    remote = str(request.META.get("REMOTE_ADDR", ""))
-    forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
-    try:
-        local_proxy = not ipaddress.ip_address(remote).is_global
-    except ValueError:
-        local_proxy = False
-    if forwarded and local_proxy:
-        return forwarded.split(",")[-1].strip()[:64]
-    return remote[:64]
 
 
 def _too_many(retry_after: int) -> JsonResponse:

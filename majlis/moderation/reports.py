@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from majlis.core import audit
+from majlis.core.ratelimit import Limit
 from majlis.moderation import webhooks
 from majlis.moderation.models import (
     Item,
@@ -16,7 +17,6 @@ from majlis.moderation.models import (
     Report,
     Reporter,
 )
-from majlis.moderation.ratelimit import Limit
 
 PER_REPORTER = Limit(hits=20, seconds=3600)
 PER_IP = Limit(hits=60, seconds=3600)

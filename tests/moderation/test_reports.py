@@ -8,9 +8,9 @@ import hmac
 import pytest
 
 from majlis.core.models import AuditEvent, Job
+from majlis.core.ratelimit import Limit
 from majlis.moderation import reports
 from majlis.moderation.models import Item, ItemStatus, ModerationSettings, Reporter
-from majlis.moderation.ratelimit import Limit
 from tests.moderation.conftest import akismet, comment
 from tests.moderation.receiver import webhook_receiver
 

@@ -69,20 +69,3 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reporter} → {self.item}"
-
-
-class RateWindow(models.Model):
-    """Hits of one client in one fixed time window, for the public endpoints' limits."""
-
-    scope = models.CharField(max_length=250)
-    window_start = models.DateTimeField()
-    hits = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["scope", "window_start"], name="one_rate_window")
-        ]
-        indexes = [models.Index(fields=["window_start"], name="mod_rate_window_start")]
-
-    def __str__(self) -> str:
-        return f"{self.scope} {self.window_start}: {self.hits}"

@@ -1,16 +1,19 @@
-"""A fixed-window limiter kept in the database, so every web process shares the same counts."""
+"""A fixed-window limiter kept in the database, so every web process shares the same counts,
+for what anyone can call: signing in, the public moderation endpoints."""
 
 from __future__ import annotations
 
+import ipaddress
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.http import HttpRequest
 from django.utils import timezone
 
-from majlis.moderation.models import RateWindow
+from majlis.core.models import RateWindow
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,3 +50,16 @@ def _sweep(now: datetime) -> None:
     # Old windows are dropped now and then, by whoever opens a new one.
     if random.random() < 0.05:
         RateWindow.objects.filter(window_start__lt=now - timedelta(days=1)).delete()
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The caller's address; behind a local proxy, the address that proxy saw (its last hop)."""
+    remote = str(request.META.get("REMOTE_ADDR", ""))
+    forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+    try:
+        local_proxy = not ipaddress.ip_address(remote).is_global
+    except ValueError:
+        local_proxy = False
+    if forwarded and local_proxy:
+        return forwarded.split(",")[-1].strip()[:64]
+    return remote[:64]
