@@ -5,6 +5,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from majlis.core.fields import EncryptedCharField
 from majlis.core.models import Workspace
 from majlis.insights.models.alert import Alert, Severity
 
@@ -41,7 +42,15 @@ class Channel(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=16, choices=ChannelKind.choices)
     name = models.CharField(_("name"), max_length=120)
-    url = models.CharField(_("webhook address"), max_length=2000, blank=True, validators=[http_url])
+    # A chat webhook's address is its password: whoever has it can post to the channel.
+    url = EncryptedCharField(
+        _("webhook address"),
+        max_length=2000,
+        blank=True,
+        validators=[http_url],
+        salt=b"majlis.insights",
+        info=b"webhook addresses v1",
+    )
     chat_id = models.CharField(_("Telegram chat"), max_length=100, blank=True)
     recipients = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("recipients")
