@@ -21,7 +21,7 @@ def test_a_short_link_redirects_and_counts_each_click(client, team):
         workspace=team.workspace, code="Ab3dEf9h", target="https://atlas.ma/fibre?utm_source=x"
     )
     for _ in range(3):
-        response = client.get("/l/Ab3dEf9h")
+        response = client.get("/l/Ab3dEf9h", headers={"User-Agent": "Mozilla/5.0 Firefox/128.0"})
         assert (response.status_code, response["Location"]) == (
             302,
             "https://atlas.ma/fibre?utm_source=x",

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from majlis.core.models import Workspace
+from majlis.publishing.models.account import NetworkKind
 from majlis.publishing.models.post import Post
 
 
@@ -27,3 +28,9 @@ class ShortLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} → {self.target}"
+
+    def network_label(self) -> str:
+        """The network's name as the other pages show it; the bare key for one Majlis dropped."""
+        if self.network in NetworkKind.values:
+            return str(NetworkKind(self.network).label)
+        return self.network

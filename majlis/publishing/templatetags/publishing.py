@@ -8,6 +8,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from majlis.publishing import links
+
 register = template.Library()
 
 _ENTITY = regex.compile(
@@ -39,3 +41,13 @@ def post_html(text: str) -> SafeString:
 @register.filter
 def in_zone(moment: datetime | None, tz: Any) -> datetime | None:
     return moment.astimezone(tz) if moment else None
+
+
+@register.filter
+def web_address(url: str) -> bool:
+    return links.is_web_address(url)
+
+
+@register.filter
+def short_url(code: str) -> str:
+    return links.short_url(code)

@@ -1,5 +1,5 @@
-"""The posts of a workspace by state, one post with its previews, comments and history, and
-the workflow's buttons."""
+"""The posts of a workspace by state, one post with its previews, clicks, comments and
+history, and the workflow's buttons."""
 
 from __future__ import annotations
 
@@ -57,11 +57,14 @@ def post_detail(request: HttpRequest, slug: str, post_id: int) -> HttpResponse:
     tz = zone_of(workspace)
     role = role_of(request)
     moment = local(post.scheduled_at, tz) if post.scheduled_at else None
+    short_links = list(post.short_links.order_by("network", "pk"))
     context = {
         "post": post,
         "tz": tz,
         "checks": composing.check_post(post),
         "variants": post.variants.select_related("account"),
+        "short_links": short_links,
+        "clicks": sum(link.clicks for link in short_links),
         "comments": post.comments.select_related("author"),
         "history": workspace.audit_events.filter(details__post=post.pk)[:50],
         "comment_form": CommentForm(),

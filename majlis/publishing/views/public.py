@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_safe
 
-from majlis.publishing import feeds
+from majlis.publishing import feeds, previewers
 from majlis.publishing.links import is_web_address
 from majlis.publishing.models import Media, NetworkAccount, ShortLink, Variant, VariantState
 
@@ -19,7 +19,9 @@ def short_link(request: HttpRequest, code: str) -> HttpResponse:
     link = get_object_or_404(ShortLink, code=code)
     if not is_web_address(link.target):
         raise Http404
-    if request.method == "GET":
+    # A HEAD checks the link and a previewer draws a card: neither is a person clicking.
+    user_agent = request.headers.get("User-Agent", "")
+    if request.method == "GET" and not previewers.is_previewer(user_agent):
         ShortLink.objects.filter(pk=link.pk).update(
             clicks=F("clicks") + 1, last_clicked_at=timezone.now()
         )
