@@ -1,9 +1,9 @@
 """Chat webhooks: the JSON body each service expects, and one guarded POST.
 
-Webhook addresses are given by users, so they go through the listening app's guarded client
-(majlis.listening.fetch): http or https only, no private, loopback or link-local address unless
-the operator allows them (MAJLIS_ALLOW_PRIVATE_URLS), every redirect re-checked, connections
-pinned to the vetted addresses, a time limit and a size limit on the answer.
+Webhook addresses are given by users, so they go through the core guard (majlis.core.outbound):
+http or https only, no private, loopback or link-local address unless the operator allows them
+(MAJLIS_ALLOW_PRIVATE_URLS), every redirect re-checked, connections pinned to the vetted
+addresses, a time limit and a size limit. Only the status of the answer is read.
 """
 
 from __future__ import annotations
@@ -12,23 +12,16 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
+import httpx
 
-from majlis.listening.fetch import FetchError, Reason, fetch
+from majlis.core import outbound
 
 TIMEOUT = 10.0
-MAX_ANSWER = 64_000
+MAX_ANSWER = 64_000  # for the bodies of redirects, which httpx reads before following them
+MAX_REDIRECTS = 5
+USER_AGENT = "Majlis-Insights/1 (+webhook)"
 COLOURS = {"watch": 0xD4A017, "high": 0xE8590C, "critical": 0xB42318}
 DISCORD_LIMIT, TELEGRAM_LIMIT, SLACK_LIMIT = 2000, 4096, 3000
-_NEVER = frozenset(
-    {
-        Reason.BAD_URL,
-        Reason.UNSUPPORTED_SCHEME,
-        Reason.BLOCKED_ADDRESS,
-        Reason.TOO_MANY_REDIRECTS,
-        Reason.REDIRECT_LOOP,
-    }
-)
 
 
 class WebhookRefused(Exception):
@@ -50,27 +43,66 @@ class Message:
 
 
 def post(url: str, body: dict[str, Any]) -> int:
+    target = _target(url)
     try:
-        response = fetch(
-            url,
-            method="POST",
-            headers={"Content-Type": "application/json"},
-            body=json.dumps(body, ensure_ascii=False).encode(),
-            accept="application/json, text/plain, */*",
-            allow_private=settings.ALLOW_PRIVATE_URLS,
+        status = _send(target, json.dumps(body, ensure_ascii=False).encode())
+    except httpx.TooManyRedirects as exc:
+        raise WebhookRefused(
+            f"The address redirected more than {MAX_REDIRECTS} times; Majlis stopped there."
+        ) from exc
+    except httpx.TimeoutException as exc:
+        raise WebhookFailed(f"{target.host} did not answer within {TIMEOUT:g} seconds.") from exc
+    except httpx.HTTPError as exc:
+        raise WebhookFailed(
+            f"Could not post to {target.host}: {exc or type(exc).__name__}."
+        ) from exc
+    if status == 408 or status >= 500:
+        raise WebhookFailed(f"HTTP {status}")
+    if status >= 300:
+        raise WebhookRefused(f"HTTP {status}")
+    return status
+
+
+def _target(url: str) -> httpx.URL:
+    try:
+        target = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise WebhookRefused(f"{url[:200]} is not a valid address ({exc}).") from exc
+    if target.userinfo:
+        raise WebhookRefused(
+            "This address contains a user name or password; Majlis refuses credentials in it."
+        )
+    return target
+
+
+def _send(url: httpx.URL, content: bytes) -> int:
+    headers = {
+        "Content-Type": "application/json",
+        "Accept": "application/json, text/plain, */*",
+        "User-Agent": USER_AGENT,
+    }
+    with (
+        outbound.client(
             timeout=TIMEOUT,
             max_bytes=MAX_ANSWER,
-            raise_for_status=False,
+            follow_redirects=True,
+            max_redirects=MAX_REDIRECTS,
+            failure=_failure,
+        ) as client,
+        client.stream("POST", url, content=content, headers=headers) as response,
+    ):
+        return response.status_code
+
+
+def _failure(error: outbound.OutboundError) -> Exception:
+    if isinstance(error, outbound.PrivateAddress):
+        return WebhookRefused(
+            f"{error.message}; Majlis only posts to public addresses unless an operator allows "
+            "private ones."
         )
-    except FetchError as error:
-        if error.reason in _NEVER:
-            raise WebhookRefused(error.message) from error
-        raise WebhookFailed(error.message) from error
-    if response.status == 408 or response.status >= 500:
-        raise WebhookFailed(f"HTTP {response.status}")
-    if response.status >= 300:
-        raise WebhookRefused(f"HTTP {response.status}")
-    return response.status
+    if isinstance(error, outbound.Refused):
+        return WebhookRefused(f"Majlis does not post to this address: {error.message}.")
+    return WebhookFailed(f"{error.message}.")
 
 
 def _cut(text: str, limit: int) -> str:

@@ -1,25 +1,23 @@
 """Tell a site when Majlis changes an item's status: a JSON POST from a background job.
 
-The address is the site's, set by a manager; it is still checked like any address Majlis
-fetches: http or https only, and no loopback, private or link-local address unless the operator
-allows them (MAJLIS_ALLOW_PRIVATE_URLS). The request goes to the vetted address itself, with the
-host name in the Host header and in TLS, so a second DNS answer cannot redirect it.
+The address is the site's, set by a manager; it goes through the core guard like any address
+a user gives (majlis.core.outbound): http or https only, and no loopback, private or link-local
+address unless the operator allows them (MAJLIS_ALLOW_PRIVATE_URLS). The request goes to the
+vetted address itself, with the host name in the Host header and in TLS, so a second DNS answer
+cannot redirect it. Redirects are not followed, and the answer's body is never read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import json
-import socket
 from typing import Any
 
 import httpx
-from django.conf import settings
 from django.utils import timezone
 
-from majlis.core import jobs
+from majlis.core import jobs, outbound
 from majlis.moderation.models import Item
 
 KIND = "moderation.webhook"
@@ -53,36 +51,30 @@ def signature(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-def _public(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    return ip.is_global and not ip.is_multicast
+def _failure(error: outbound.OutboundError) -> Exception:
+    """Refusals fail the job for good; a name that does not resolve now may resolve later."""
+    if isinstance(error, outbound.PrivateAddress):
+        return jobs.PermanentError(f"{error.host} resolves to a private address; refused")
+    if isinstance(error, outbound.Refused):
+        return jobs.PermanentError(f"webhook address refused: {error.message}")
+    if isinstance(error, outbound.UnknownHost) and error.detail:
+        return ConnectionError(f"cannot resolve {error.host}: {error.detail}")
+    return ConnectionError(error.message)
 
 
-def vetted_address(url: httpx.URL) -> str:
+def post(url_text: str, body: bytes, headers: dict[str, str]) -> int:
+    """POST `body` to the site; its answer's status code."""
+    try:
+        url = httpx.URL(url_text)
+    except httpx.InvalidURL as exc:
+        raise jobs.PermanentError(f"webhook address is not valid: {exc}") from exc
     if url.scheme not in ("http", "https") or not url.host:
         raise jobs.PermanentError(f"webhook address must be http or https: {url}")
-    port = url.port or (443 if url.scheme == "https" else 80)
-    try:
-        infos = socket.getaddrinfo(url.host, port, type=socket.SOCK_STREAM)
-    except OSError as exc:
-        raise ConnectionError(f"cannot resolve {url.host}: {exc}") from exc
-    addresses = [str(info[4][0]) for info in infos]
-    if not addresses:
-        raise ConnectionError(f"{url.host} has no address")
-    if not settings.ALLOW_PRIVATE_URLS and not all(_public(a) for a in addresses):
-        raise jobs.PermanentError(f"{url.host} resolves to a private address; refused")
-    return addresses[0]
-
-
-def post(url_text: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
-    url = httpx.URL(url_text)
-    address = vetted_address(url)
-    pinned = url.copy_with(host=address)
-    headers = {**headers, "Host": url.netloc.decode("ascii")}
-    with httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=False) as client:
-        return client.post(
-            pinned, content=body, headers=headers, extensions={"sni_hostname": url.host}
-        )
+    with (
+        outbound.client(timeout=TIMEOUT_SECONDS, failure=_failure) as client,
+        client.stream("POST", url, content=body, headers=headers) as response,
+    ):
+        return response.status_code
 
 
 @jobs.handler(KIND)
@@ -99,9 +91,9 @@ def send(payload: dict[str, Any]) -> dict[str, Any]:
         "User-Agent": USER_AGENT,
         "X-Majlis-Signature": signature(site.webhook_secret, body),
     }
-    response = post(site.webhook_url, body, headers)
-    if response.status_code == 429 or response.status_code >= 500:
-        raise ConnectionError(f"the site answered {response.status_code}; will retry")
-    if response.status_code >= 300:
-        raise jobs.PermanentError(f"the site answered {response.status_code}")
-    return {"status": response.status_code}
+    status = post(site.webhook_url, body, headers)
+    if status == 429 or status >= 500:
+        raise ConnectionError(f"the site answered {status}; will retry")
+    if status >= 300:
+        raise jobs.PermanentError(f"the site answered {status}")
+    return {"status": status}

@@ -1,14 +1,13 @@
-"""The HTTP client the connectors use: time limits, no redirects, and no private addresses.
+"""The HTTP client the connectors use: the core guard, time limits, no redirects.
 
 An account's API address is typed by a member, so, as for every address a user gives, Majlis
 refuses to call loopback, private, link-local or reserved addresses unless the operator allows
-them (`MAJLIS_ALLOW_PRIVATE_URLS`, for tests and intranets).
+them (`MAJLIS_ALLOW_PRIVATE_URLS`, for tests and intranets), and connects to the very address it
+checked (majlis.core.outbound).
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import ssl
 from functools import cache
 
@@ -16,31 +15,23 @@ import httpx
 from django.conf import settings
 from django.utils.translation import gettext
 
+from majlis.core import outbound
 from majlis.publishing.connectors.base import PermanentError, TransientError
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+MAX_ANSWER = 10_000_000
 
 
-class GuardedTransport(httpx.HTTPTransport):
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if not settings.ALLOW_PRIVATE_URLS:
-            refuse_private(request.url.host)
-        return super().handle_request(request)
-
-
-def refuse_private(host: str) -> None:
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise TransientError(
-            gettext("Cannot find the address of %(host)s.") % {"host": host}
-        ) from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global or address.is_multicast:
-            raise PermanentError(
-                gettext("%(host)s is a private address; Majlis does not call it.") % {"host": host}
-            )
+def refusal(error: outbound.OutboundError) -> Exception:
+    """The connector error for a request the guard stopped."""
+    host = error.host
+    if isinstance(error, outbound.PrivateAddress):
+        message = gettext("%(host)s is a private address; Majlis does not call it.")
+        return PermanentError(message % {"host": host})
+    if isinstance(error, outbound.UnknownHost):
+        return TransientError(gettext("Cannot find the address of %(host)s.") % {"host": host})
+    reach = gettext("Cannot reach %(host)s: %(error)s") % {"host": host, "error": error.message}
+    return PermanentError(reach) if isinstance(error, outbound.Refused) else TransientError(reach)
 
 
 @cache
@@ -50,9 +41,10 @@ def _tls() -> ssl.SSLContext:
 
 
 def client() -> httpx.Client:
-    return httpx.Client(
-        transport=GuardedTransport(verify=_tls()),
+    return outbound.client(
         timeout=TIMEOUT,
-        follow_redirects=False,
+        max_bytes=MAX_ANSWER,
+        verify=_tls(),
+        failure=refusal,
         headers={"User-Agent": f"Majlis (+{settings.SITE_URL})"},
     )

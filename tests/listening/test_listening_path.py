@@ -122,7 +122,10 @@ def test_a_hostile_source_is_marked_unhealthy_and_disturbs_nothing(
         fetch_now(source)
     source.refresh_from_db()
     assert not source.healthy
-    assert "private" in source.last_error
+    assert source.last_error == (
+        "127.0.0.1 resolves to a private address; Majlis only reads public addresses unless an "
+        "operator allows private ones."
+    )
     assert site.requests == []
     assert source.next_fetch_at is not None
 

@@ -198,4 +198,4 @@ def test_a_webhook_to_a_private_address_is_refused_unless_allowed(
         assert site_hook.received == []
     job = Job.objects.get(kind="moderation.webhook")
     assert job.state == "failed"
-    assert "private address" in job.error
+    assert job.error == "127.0.0.1 resolves to a private address; refused"

@@ -1,4 +1,5 @@
-"""The guarded HTTP client: every address a user gives Majlis is fetched through `fetch`.
+"""The listening app's HTTP client: every source address is fetched through `fetch`, on top of
+the core guard for user-given addresses (majlis.core.outbound).
 
 No Django here: the worker passes plain settings (see FetchOptions), tests pass a resolver.
 """

@@ -1,9 +1,9 @@
-"""The one guarded HTTP client through which every user-given address is fetched.
+"""How listening reads a user-given address: feeds, pages, APIs, through the core guard.
 
-Each hop of a fetch is checked before it is sent: the address shape, robots.txt, whether the
-host asked us to wait, and every address its name resolves to. The connection then goes to those
-vetted addresses only (the name still travels in the Host header and TLS SNI), so a DNS answer
-that changes between the check and the connection changes nothing.
+Each hop of a fetch is checked before it is sent: the address shape, robots.txt and whether the
+host asked us to wait, here; every address its name resolves to, in the core's guarded
+transport (majlis.core.outbound), which then connects to those vetted addresses only. Redirects
+are followed here, one hop at a time, within one time budget and one size cap.
 """
 
 from __future__ import annotations
@@ -11,24 +11,28 @@ from __future__ import annotations
 import socket
 import ssl
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from functools import cache
 from http import HTTPStatus
 
-import httpcore
 import httpx
 
-from majlis.listening.fetch.addresses import Resolver, vetted_addresses
-from majlis.listening.fetch.decoding import ACCEPT_ENCODING, Decoder, TooLarge
+from majlis.core.outbound import (
+    ACCEPT_ENCODING,
+    Decoder,
+    GuardedTransport,
+    Overflow,
+    UndecodableAnswer,
+)
+from majlis.listening.fetch.addresses import Resolver, fetch_error
 from majlis.listening.fetch.errors import FetchError, Reason
 from majlis.listening.fetch.limiter import HostLimiter
 from majlis.listening.fetch.response import FetchResponse
 from majlis.listening.fetch.robots import ROBOTS_MAX_BYTES, RobotsCache
-from majlis.listening.fetch.urls import checked_url, default_port, host_of
+from majlis.listening.fetch.urls import checked_url, host_of
 
 USER_AGENT = "Majlis/0.1 (+https://majlis.invalid/bot; community listening)"
 DEFAULT_ACCEPT = (
@@ -42,49 +46,6 @@ _MAX_HOLD = 86_400.0
 # Headers that belong to the origin that was asked, never to the one a redirect points at.
 _ORIGIN_BOUND = frozenset({"authorization", "cookie"})
 _REFUSALS = frozenset({Reason.BLOCKED_ADDRESS, Reason.ROBOTS_DISALLOWED})
-
-
-@cache
-def default_ssl_context() -> ssl.SSLContext:
-    # Loading the CA bundle costs milliseconds: do it once per process, not once per fetch.
-    return httpx.create_ssl_context()
-
-
-class _PinnedBackend(httpcore.SyncBackend):
-    """Connects a host only to the addresses vetted for it on this hop."""
-
-    def __init__(self, dial: Callable[[str], str] | None) -> None:
-        self.pins: dict[tuple[str, int], list[str]] = {}
-        self._dial = dial
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.NetworkStream:
-        addresses = self.pins.get((host, port))
-        if not addresses:
-            raise httpcore.ConnectError(f"{host} was not checked before connecting")
-        error = httpcore.ConnectError(f"no address of {host} answered")
-        for address in addresses:
-            target = self._dial(address) if self._dial else address
-            try:
-                return super().connect_tcp(target, port, timeout, local_address, socket_options)
-            except httpcore.ConnectError as exc:
-                error = exc
-        raise error
-
-
-class _PinnedTransport(httpx.HTTPTransport):
-    def __init__(self, backend: _PinnedBackend, ssl_context: ssl.SSLContext) -> None:
-        super().__init__(verify=ssl_context, trust_env=False)
-        # httpx offers no way to hand its pool a network backend: build the pool ourselves.
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=ssl_context, max_connections=4, network_backend=backend
-        )
 
 
 @dataclass(frozen=True)
@@ -157,12 +118,18 @@ class _Fetch:
         self.request = request
         self.policy = policy
         self.deadline = time.monotonic() + request.timeout
-        self.backend = _PinnedBackend(policy.dial)
 
     def run(self, raw_url: str) -> FetchResponse:
         url = checked_url(raw_url)
         visited = {str(url)}
-        transport = _PinnedTransport(self.backend, self.policy.ssl_context or default_ssl_context())
+        transport = GuardedTransport(
+            allow_private=self.policy.allow_private,
+            verify=self.policy.ssl_context,
+            failure=fetch_error,
+            resolve=self.policy.resolve,
+            dial=self.policy.dial,
+            limits=httpx.Limits(max_connections=4),
+        )
         self._client = httpx.Client(transport=transport, trust_env=False, follow_redirects=False)
         with self._client:
             for hop in range(MAX_REDIRECTS + 1):
@@ -210,13 +177,10 @@ class _Fetch:
         return remaining
 
     def _hop(self, url: httpx.URL) -> FetchResponse | _Redirect:
-        host, port = host_of(url), default_port(url)
+        host = host_of(url)
         if self.policy.limiter:
             self.policy.limiter.check(host)
         self._check_robots(url, host)
-        self.backend.pins[(host, port)] = vetted_addresses(
-            host, port, resolve=self.policy.resolve, allow_private=self.policy.allow_private
-        )
         slot: AbstractContextManager[None] = (
             self.policy.limiter.slot(host, self._remaining(host))
             if self.policy.limiter
@@ -332,17 +296,19 @@ class _Fetch:
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise _too_large(host, limit)
-        decoder = Decoder(headers.get("content-encoding", ""))
         chunks: list[bytes] = []
         total = 0
         try:
+            decoder = Decoder(headers.get("content-encoding", ""), host)
             for raw in response.iter_raw():
                 data = decoder.feed(raw, limit - total)
                 total += len(data)
                 chunks.append(data)
                 self._remaining(host)
-        except TooLarge as exc:
+        except Overflow as exc:
             raise _too_large(host, limit) from exc
+        except UndecodableAnswer as exc:
+            raise FetchError(Reason.BAD_RESPONSE, exc.message) from exc
         return b"".join(chunks)
 
 

@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import httpx
 
+from majlis.core.outbound import BAD_PORTS
 from majlis.listening.fetch.errors import FetchError, Reason
 
 MAX_URL_LENGTH = 4000
-
-# Ports that browsers refuse to fetch (the Fetch standard's "bad ports"): mail, shell, DNS...
-# A web address pointing there is a probe, not a feed.
-BAD_PORTS = frozenset(
-    {
-        1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95,
-        101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161,
-        179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563,
-        587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 5060, 5061,
-        6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697, 10080,
-    }
-)  # fmt: skip
 
 
 def _scheme(text: str) -> str:

@@ -13,6 +13,7 @@ import ssl
 from contextlib import suppress
 from typing import Any
 
+from majlis.core.outbound import default_ssl_context
 from majlis.listening.connectors.base import FetchedItem, FetchOutcome, SourceState, reading
 from majlis.listening.connectors.imap.mailbox import (
     Mailbox,
@@ -22,7 +23,6 @@ from majlis.listening.connectors.imap.mailbox import (
 )
 from majlis.listening.connectors.imap.messages import message_items
 from majlis.listening.fetch import FetchError, FetchOptions, Reason, vetted_addresses
-from majlis.listening.fetch.client import default_ssl_context
 
 __all__ = ["ImapConnector", "Mailbox", "message_items", "parse_mailbox"]
 
