@@ -40,11 +40,24 @@ def register(sub: Any) -> None:
     p.add_argument("username")
     p.set_defaults(handler=_lazy("majlis.cli.accounts", "api_token"))
 
+    register_workspace(sub)
     sub.add_parser("manage", help="Django's management commands (majlis manage help)")
     _register_text_commands(sub)
     register_publishing(sub)
     register_training(sub)
     register_moderation(sub)
+
+
+def register_workspace(sub: Any) -> None:
+    p = sub.add_parser("workspace", help="create workspaces")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p = actions.add_parser("create", help="a new workspace; prints its slug")
+    p.add_argument("--slug", required=True, help="lowercase letters, digits and hyphens")
+    p.add_argument("--name", required=True, help="the name shown in the UI")
+    p.add_argument(
+        "--owner", metavar="LOGIN", help="its first owner's login (default: the only administrator)"
+    )
+    p.set_defaults(handler=_lazy("majlis.cli.workspaces", "create"))
 
 
 def _register_text_commands(sub: Any) -> None:

@@ -30,6 +30,9 @@ def read_objects(
     Fields we read must be strings when present; fields we do not know are left alone."""
     try:
         for number, line in enumerate(handle, start=1):
+            if number == 1:
+                # Windows tools start UTF-8 files with a byte order mark; json.loads refuses it.
+                line = line.removeprefix("\ufeff")
             if not line.strip():
                 continue
             try:

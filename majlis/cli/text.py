@@ -16,8 +16,16 @@ def match(args: argparse.Namespace) -> int:
     from majlis.text.query import QuerySyntaxError, parse_query
 
     queries: list[tuple[str, str]] = []
+    first_line: dict[str, int] = {}
     with open_input(args.queries) as handle:
         for number, obj in read_objects(handle, "queries", required=("id", "query")):
+            # Ids are compared as text: 7 and "7" would be merged in the output.
+            seen = first_line.setdefault(str(obj["id"]), number)
+            if seen != number:
+                raise InputError(
+                    f"queries line {number}: query {obj['id']!r}: duplicate id "
+                    f"(already on line {seen})"
+                )
             try:
                 parse_query(obj["query"])
             except QuerySyntaxError as error:

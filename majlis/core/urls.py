@@ -6,6 +6,7 @@ from majlis.core.views import audit_log, members, sign_in, workspace
 urlpatterns = [
     path("", workspace.home, name="home"),
     path("switch/", workspace.switch, name="switch"),
+    path("workspaces/new/", workspace.new_workspace, name="new_workspace"),
     path(
         "accounts/login/",
         sign_in.SignInView.as_view(),

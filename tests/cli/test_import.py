@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
+from django.utils import timezone
 
 from majlis.cli import main
+from majlis.listening.connectors.text import MAX_TEXT
 from majlis.listening.models import Mention, Query
 
 pytestmark = pytest.mark.usefixtures("fresh_clusters")
@@ -125,3 +128,55 @@ def test_the_demo_corpus_imports_with_its_five_languages(db):
     )
     assert set(langs) >= {"fr", "ar", "ary", "ary-Latn", "en"}
     assert ensure_demo() == (workspace, False)
+
+
+def test_a_date_in_the_future_is_filed_at_the_moment_of_the_import(team, tmp_path, capsys):
+    Query.objects.create(workspace=team.workspace, name="Marque", text="atlas")
+    row = {
+        "text": "Atlas demain",
+        "url": "https://x.example/f",
+        "published_at": "2030-01-01T00:00Z",
+    }
+    before = timezone.now()
+    assert (
+        main(["import", "--workspace", team.workspace.slug, write(tmp_path / "m.jsonl", [row])])
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["status"] == "created"
+    filed = Mention.objects.get().item.published_at
+    assert before <= filed <= timezone.now()
+
+
+def test_a_past_date_keeps_its_moment(team, tmp_path, capsys):
+    Query.objects.create(workspace=team.workspace, name="Marque", text="atlas")
+    row = {
+        "text": "Atlas hier",
+        "url": "https://x.example/p",
+        "published_at": "2026-01-02T10:00:00+01:00",
+    }
+    assert (
+        main(["import", "--workspace", team.workspace.slug, write(tmp_path / "m.jsonl", [row])])
+        == 0
+    )
+    assert Mention.objects.get().item.published_at == datetime(2026, 1, 2, 9, tzinfo=UTC)
+
+
+def test_a_text_over_the_limit_stops_the_import_naming_the_line(team, tmp_path, capsys):
+    Query.objects.create(workspace=team.workspace, name="Marque", text="atlas")
+    long_row = {**ROWS[2], "url": "https://x.example/long", "text": "atlas " * 20_000}
+    at_limit = {**ROWS[3], "text": "a" * MAX_TEXT}
+    path = write(tmp_path / "m.jsonl", [ROWS[0], at_limit, long_row])
+    assert main(["import", "--workspace", team.workspace.slug, path]) == 2
+    captured = capsys.readouterr()
+    assert "line 3: 'text' has 120,000 characters; the limit is 100,000" in captured.err
+    assert captured.out == ""
+    assert not Mention.objects.exists()
+
+
+def test_a_date_out_of_range_exits_2(team, tmp_path, capsys):
+    row = {"text": "x", "url": "https://a.example/", "published_at": "0001-01-01T00:00:00+01:00"}
+    assert (
+        main(["import", "--workspace", team.workspace.slug, write(tmp_path / "m.jsonl", [row])])
+        == 2
+    )
+    assert "line 1: 'published_at' is out of range" in capsys.readouterr().err

@@ -139,3 +139,27 @@ def test_classify_refuses_a_line_without_text():
     result = majlis("classify", "sentiment", stdin='{"id": 1}\n')
     assert result.returncode == 2
     assert "stdin line 1: missing field 'text'" in result.stderr
+
+
+def test_a_query_id_given_twice_exits_2_naming_the_line_and_the_id(tmp_path):
+    queries = jsonl(
+        tmp_path / "q.jsonl",
+        [
+            {"id": "maroc", "query": "maroc"},
+            {"id": "x", "query": "x"},
+            {"id": "maroc", "query": "rdc"},
+        ],
+    )
+    docs = jsonl(tmp_path / "d.jsonl", [{"id": "1", "text": "maroc"}])
+    result = majlis("match", "--queries", queries, "--docs", docs)
+    assert result.returncode == 2
+    assert "queries line 3: query 'maroc': duplicate id (already on line 1)" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_number_and_a_string_of_the_same_id_are_one_id(tmp_path):
+    queries = jsonl(tmp_path / "q.jsonl", [{"id": 7, "query": "a"}, {"id": "7", "query": "b"}])
+    docs = jsonl(tmp_path / "d.jsonl", [{"id": "1", "text": "a"}])
+    result = majlis("match", "--queries", queries, "--docs", docs)
+    assert result.returncode == 2
+    assert "queries line 2: query '7': duplicate id" in result.stderr
