@@ -9,7 +9,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from majlis.core import jobs
 from majlis.core.crypto import decrypt
@@ -26,7 +27,10 @@ _limiter = HostLimiter()
 
 
 def fetch_now(source: Source) -> None:
-    Source.objects.filter(pk=source.pk).update(next_fetch_at=timezone.now())
+    # This fetch is the period's: the scheduler must not claim another one behind it.
+    Source.objects.filter(pk=source.pk).update(
+        next_fetch_at=timezone.now() + timedelta(minutes=source.interval_minutes)
+    )
     jobs.submit("listening.fetch", {"source": source.pk}, key=f"source:{source.pk}")
 
 
@@ -69,6 +73,10 @@ def fetch_source(payload: dict[str, Any]) -> dict[str, Any]:
     except FetchError as error:
         _record_failure(source, error)
         return {"error": error.reason.value}
+    taken = _source_reading(source, outcome.feed_url)
+    if taken is not None:
+        _record_feed_taken(source, taken)
+        return {"error": "feed_taken"}
     statuses = ingest(
         (
             Incoming(
@@ -79,6 +87,7 @@ def fetch_source(payload: dict[str, Any]) -> dict[str, Any]:
                 author=item.author,
                 source_name=item.source_name or str(source),
                 lang_hint=item.lang_hint,
+                fragment_names_item=item.fragment_names_item,
             )
             for item in outcome.items
         ),
@@ -96,6 +105,7 @@ def _record_success(source: Source, outcome: FetchOutcome) -> None:
         else source.seen_urls
     )
     fields = {
+        "next_fetch_at": now + timedelta(minutes=source.interval_minutes),
         "last_success_at": now,
         "last_error": "",
         "consecutive_errors": 0,
@@ -108,6 +118,31 @@ def _record_success(source: Source, outcome: FetchOutcome) -> None:
         fields["url"] = outcome.feed_url  # a home page was given: keep the feed found behind it
     with transaction.atomic():
         Source.objects.filter(pk=source.pk).update(**fields)
+
+
+def _source_reading(source: Source, feed_url: str) -> Source | None:
+    """Another source of the workspace already at the feed found behind this home page."""
+    if not feed_url or feed_url == source.url:
+        return None
+    others = Source.objects.filter(workspace_id=source.workspace_id, url=feed_url)
+    return others.exclude(pk=source.pk).first()
+
+
+def _record_feed_taken(source: Source, taken: Source) -> None:
+    """Pause the new source with the reason: reading the feed twice would bring nothing, and
+    its address cannot become one the workspace already has."""
+    with translation.override(settings.LANGUAGE_CODE):
+        message = _(
+            "This site's feed is already the source “%(name)s”: this one is paused and can be "
+            "removed."
+        ) % {"name": str(taken)}
+    Source.objects.filter(pk=source.pk).update(
+        active=False,
+        next_fetch_at=None,
+        last_error=message,
+        last_error_at=timezone.now(),
+        consecutive_errors=source.consecutive_errors + 1,
+    )
 
 
 def _record_failure(source: Source, error: FetchError) -> None:

@@ -11,6 +11,7 @@ import pytest
 from majlis.listening.connectors import FetchOutcome, SourceState
 from majlis.listening.connectors.imap import ImapConnector, Mailbox, message_items, parse_mailbox
 from majlis.listening.fetch import FetchError, FetchOptions
+from majlis.text.dedupe import canonical_url
 from tests.listening.http_server import (
     Certificate,
     ImapServer,
@@ -189,3 +190,18 @@ def test_a_plain_text_google_alert_gives_its_articles_too() -> None:
     assert item.text == (
         "Médias24 Le chiffre d'affaires d'Atlas Telecom progresse de 4 % au premier trimestre."
     )
+
+
+def test_messages_without_an_id_keep_their_own_address_in_a_mailbox_named_with_a_hash(
+    server: ImapServer, certificate: Certificate
+) -> None:
+    server.mails = [
+        Mail(11, b"From: a@example.ma\r\nSubject: Panne\r\n\r\nPanne a Fes.\r\n"),
+        Mail(12, b"From: b@example.ma\r\nSubject: Facture\r\n\r\nFacture en double.\r\n"),
+    ]
+    connector = ImapConnector(username="veille", password=PASSWORD, ssl_context=certificate.client)
+    outcome = connector.fetch(f"imaps://{HOST}:{server.port}/%23clients", SourceState(), OPTIONS)
+    assert [canonical_url(item.url) for item in outcome.items] == [
+        f"imap://{HOST}/%23clients;UID=11",
+        f"imap://{HOST}/%23clients;UID=12",
+    ]

@@ -57,7 +57,7 @@ def test_new_articles_of_a_watched_page_become_items_with_their_metadata(
         "fr",
         "Médias Maroc",
     )
-    assert prices.published_at == datetime(2024, 5, 3, tzinfo=UTC)
+    assert prices.published_at == datetime(2024, 5, 3, 7, tzinfo=UTC)
     assert hiring.title == "Atlas Telecom recrute 200 techniciens"
     assert outcome.seen_urls == {site.url(PRICES), site.url(HIRING)}
 
@@ -161,3 +161,53 @@ def test_an_unchanged_page_is_not_read_again(site: LoopbackServer) -> None:
     outcome = read(site, state=SourceState(etag='"home-1"'))
     assert outcome.not_modified
     assert site.requests[0].headers["if-none-match"] == '"home-1"'
+
+
+STAMPED = """<html lang="fr"><head><title>Atlas Telecom ouvre une boutique à Fès</title>
+<meta name="author" content="{author}">
+<meta property="article:published_time" content="{when}"></head>
+<body><article><h1>Atlas Telecom ouvre une boutique à Fès</h1>
+<p>L'opérateur Atlas Telecom ouvre ce vendredi sa première boutique de la ville de Fès, place
+Florence, avec un espace dédié aux offres fibre et aux réclamations des abonnés.</p>
+<p>La boutique est ouverte du lundi au samedi, de neuf heures à dix-neuf heures.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("author", "when", "shown_author", "shown_when"),
+    [
+        ("Par Karim", "2026-11-20T14:00+01:00", "Karim", datetime(2026, 11, 20, 13, tzinfo=UTC)),
+        (
+            "By Karim Idrissi",
+            "2026-11-20T14:00Z",
+            "Karim Idrissi",
+            datetime(2026, 11, 20, 14, tzinfo=UTC),
+        ),
+        ("بقلم: كريم", "2026-11-20", "كريم", datetime(2026, 11, 20, tzinfo=UTC)),
+        ("Parisa Alaoui", "2026-11-20", "Parisa Alaoui", datetime(2026, 11, 20, tzinfo=UTC)),
+    ],
+)
+def test_an_article_keeps_its_time_of_day_and_its_author_without_the_byline_word(
+    site: LoopbackServer, author: str, when: str, shown_author: str, shown_when: datetime
+) -> None:
+    site.route("/boutique", Reply(STAMPED.format(author=author, when=when), content_type=HTML))
+    [article] = read(site, "/boutique").items
+    assert (article.author, article.published_at) == (shown_author, shown_when)
+
+
+def test_a_news_sitemap_gives_the_time_a_page_leaves_out(site: LoopbackServer) -> None:
+    site.route(
+        "/boutique", Reply(STAMPED.format(author="Karim", when="2026-11-21"), content_type=HTML)
+    )
+    site.route(
+        "/sitemap-news.xml",
+        Reply(
+            fixture("sitemap_news.xml")
+            .replace(b"/2024/05/03/atlas-telecom-baisse-ses-prix", b"/boutique")
+            .replace(b"2024-05-03T08:00:00+01:00", b"2026-11-21T04:30+01:00"),
+            content_type="application/xml",
+        ),
+    )
+    boutique, hiring = read(site, "/sitemap-news.xml").items
+    assert boutique.published_at == datetime(2026, 11, 21, 3, 30, tzinfo=UTC)
+    assert hiring.published_at == datetime(2024, 5, 2, 9, tzinfo=UTC)

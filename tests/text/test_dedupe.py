@@ -7,6 +7,7 @@ from majlis.text.dedupe import (
     as_bytes,
     canonical_url,
     content_hash,
+    fragment_names_item,
     signature,
     signature_rows,
 )
@@ -47,6 +48,35 @@ def test_canonical_url_keeps_what_changes_the_page():
     assert canonical_url("https://example.com/A?page=2") != canonical_url("https://example.com/a")
     assert canonical_url("https://example.com/a/") != canonical_url("https://example.com/a")
     assert canonical_url("https://example.com/a?page=2") != canonical_url("https://example.com/a")
+
+
+def test_canonical_url_keeps_the_fragment_only_when_told_it_names_the_item():
+    assert canonical_url("https://Forum.example/t/9#post-2") == "https://forum.example/t/9"
+    assert canonical_url("https://Forum.example/t/9#post-2", keep_fragment=True) == (
+        "https://forum.example/t/9#post-2"
+    )
+
+
+def test_a_message_address_is_kept_as_it_is():
+    assert canonical_url("mid:Form-2024@Atlas.example.ma") == "mid:Form-2024@Atlas.example.ma"
+
+
+@pytest.mark.parametrize(
+    ("url", "names_item"),
+    [
+        ("https://f.example/t/9#post-2", True),
+        ("https://f.example/t/9#p123", True),
+        ("https://f.example/a#comment-45", True),
+        ("https://f.example/a", False),
+        ("https://f.example/a#", False),
+        ("https://f.example/a#top", False),
+        ("https://f.example/a#comments", False),
+        ("https://f.example/a#xtor=RSS-3", False),
+        ("https://f.example/a#:~:text=Atlas%202", False),
+    ],
+)
+def test_an_imported_address_names_its_item_by_a_numbered_fragment(url, names_item):
+    assert fragment_names_item(url) is names_item
 
 
 def test_content_hash_ignores_case_accents_spacing_punctuation_and_links():

@@ -24,6 +24,9 @@ class FetchedItem:
     published_at: datetime  # aware; UTC when the source gave no zone, now when it gave no date
     source_name: str
     lang_hint: str = ""  # what the source declared (BCP 47 or ISO 639), for language ID to weigh
+    # The #fragment is part of the item's identity (a forum post at thread#post-id), so it
+    # stays in the stored address; otherwise it is dropped (#comments, #top).
+    fragment_names_item: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from majlis.core.permissions import workspace_view
 from majlis.core.roles import Perm
 from majlis.listening.credentials import CREDENTIAL_NAMES, login_of, provider_of
 from majlis.listening.forms import CredentialsForm, SourceForm
+from majlis.listening.health import items_per_day
 from majlis.listening.models import Source
 
 
@@ -45,7 +46,9 @@ def source_list(request: HttpRequest, slug: str) -> HttpResponse:
 def _page(
     request: HttpRequest, form: SourceForm, refused: CredentialsForm | None = None
 ) -> HttpResponse:
-    rows = [_row(source, refused) for source in request.workspace.sources.all()]  # type: ignore[attr-defined]
+    sources = list(request.workspace.sources.all())  # type: ignore[attr-defined]
+    per_day = items_per_day(sources)
+    rows = [{**_row(source, refused), "per_day": per_day[source.pk]} for source in sources]
     return render(request, "listening/sources.html", {"rows": rows, "form": form})
 
 

@@ -23,16 +23,38 @@ _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _PATH_SAFE = "/:@!$&'()*+,;=-._~%"
 
 
-def canonical_url(url: str) -> str:
+# Addresses that name a thing rather than a place on a web server (RFC 2392 mid: for e-mail).
+_OPAQUE_SCHEMES = ("mid:", "cid:", "urn:")
+# A fragment that names one item of a page holds a number (#post-2, #p123, #comment-45);
+# one without (#top, #comments, #respond) is a place on the page, and one with "=" is a text
+# fragment (#:~:text=) or tracking (#xtor=RSS-3).
+_ITEM_FRAGMENT = re.compile(r"^[^=]*[0-9][^=]*$")
+
+
+def canonical_url(url: str, keep_fragment: bool = False) -> str:
     """Lower-case scheme and host (IDNA), no default port, fragment, tracking parameters or
-    trailing index page; dot segments resolved, escapes normalised, query sorted."""
+    trailing index page; dot segments resolved, escapes normalised, query sorted.
+
+    `keep_fragment` when the fragment is the item's identity (a forum post at thread#post-id):
+    the caller knows, the address alone does not say.
+    """
     url = url.strip()
+    if url.lower().startswith(_OPAQUE_SCHEMES):
+        scheme, _, rest = url.partition(":")
+        return f"{scheme.lower()}:{rest}"
     if "://" not in url:
         url = "http://" + url.removeprefix("//")
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     netloc = _netloc(scheme, parts.netloc)
-    return urlunsplit((scheme, netloc, _path(parts.path), _query(parts.query), ""))
+    fragment = parts.fragment if keep_fragment else ""
+    return urlunsplit((scheme, netloc, _path(parts.path), _query(parts.query), fragment))
+
+
+def fragment_names_item(url: str) -> bool:
+    """Whether an address of unknown origin (an imported row) names one item of its page by
+    its fragment: `#post-2` does, `#comments`, `#top` and `#xtor=RSS-3` do not."""
+    return bool(_ITEM_FRAGMENT.match(urlsplit(url.strip()).fragment))
 
 
 def _netloc(scheme: str, netloc: str) -> str:

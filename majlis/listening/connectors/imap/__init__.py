@@ -12,6 +12,7 @@ import re
 import ssl
 from contextlib import suppress
 from typing import Any
+from urllib.parse import quote
 
 from majlis.core.outbound import default_ssl_context
 from majlis.listening.connectors.base import FetchedItem, FetchOutcome, SourceState, reading
@@ -166,7 +167,9 @@ class ImapConnector:
     def _message(self, imap: imaplib.IMAP4, box: Mailbox, uid: int) -> list[FetchedItem]:
         _, data = imap.uid("FETCH", str(uid), "(BODY.PEEK[])")
         raw = next((part[1] for part in data if isinstance(part, tuple)), b"")
-        mailbox = f"imap://{box.host}/{box.name}"
+        # RFC 5092 escapes the mailbox name: a "#" in it (#news) would otherwise start a
+        # fragment, and every message of the mailbox would get the same address.
+        mailbox = f"imap://{box.host}/{quote(box.name, safe='/')}"
         return message_items(
             raw,
             source_name=box.username or self.username or box.host,

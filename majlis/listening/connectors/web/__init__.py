@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
+
 from majlis.listening.connectors.base import FetchedItem, FetchOutcome, SourceState, reading
+from majlis.listening.connectors.dates import published
 from majlis.listening.connectors.web.article import extract_article
 from majlis.listening.connectors.web.forum import forum_posts
 from majlis.listening.connectors.web.links import article_links
-from majlis.listening.connectors.web.sitemap import is_sitemap, sitemap_urls
+from majlis.listening.connectors.web.sitemap import is_sitemap, sitemap_pages, sitemap_urls
 from majlis.listening.fetch import FetchError, FetchOptions, FetchResponse, Reason
 
 __all__ = ["WebConnector", "article_links", "extract_article", "forum_posts", "sitemap_urls"]
@@ -48,8 +52,10 @@ class WebConnector:
     def _read(
         self, page: FetchResponse, state: SourceState, options: FetchOptions
     ) -> tuple[list[FetchedItem], list[str], list[str]]:
+        dates: dict[str, datetime | None] = {}
         if is_sitemap(page):
-            candidates = sitemap_urls(page, options, max_urls=self.max_sitemap_urls)
+            dates = sitemap_pages(page, options, max_urls=self.max_sitemap_urls)
+            candidates = list(dates)
         else:
             posts = forum_posts(page.text, page.url_final)
             if len(posts) >= 2:
@@ -59,7 +65,7 @@ class WebConnector:
             if not candidates:
                 return self._page_itself(page, state)
         fresh = [url for url in candidates if url not in state.seen_urls][: self.max_articles]
-        return self._articles(fresh, options)
+        return self._articles(fresh, options, dates)
 
     def _page_itself(
         self, page: FetchResponse, state: SourceState
@@ -70,8 +76,10 @@ class WebConnector:
         return ([item] if item else []), [page.url_final], []
 
     def _articles(
-        self, urls: list[str], options: FetchOptions
+        self, urls: list[str], options: FetchOptions, dates: dict[str, datetime | None]
     ) -> tuple[list[FetchedItem], list[str], list[str]]:
+        """Each article at `urls`; a news sitemap's publication date (`dates`) wins over the
+        page's, which often gives the day alone."""
         items: list[FetchedItem] = []
         seen: list[str] = []
         warnings: list[str] = []
@@ -86,5 +94,6 @@ class WebConnector:
                 continue
             seen.append(url)
             if item is not None:
-                items.append(item)
+                when = dates.get(url)
+                items.append(replace(item, published_at=published(when)) if when else item)
         return items, seen, warnings

@@ -102,6 +102,7 @@ def forum_posts(html: str, page_url: str) -> list[FetchedItem]:
                     published_at=published(from_iso(_text_of(_first(node, engine.date)))),
                     source_name=host,
                     lang_hint=tree.get("lang", ""),
+                    fragment_names_item=True,
                 )
             )
         if posts:

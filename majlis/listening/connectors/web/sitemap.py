@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from xml.etree.ElementTree import Element
 
@@ -33,13 +34,20 @@ def _root(response: FetchResponse, max_bytes: int) -> Element:
     return parse_xml(text, response.url_final)
 
 
-def _entries(root: Element, base: str, child: str) -> list[tuple[str, datetime]]:
-    """(loc, newest date given) for each <url> or <sitemap> element."""
+@dataclass(frozen=True)
+class _Entry:
+    loc: str
+    newest: datetime  # of lastmod and publication_date, to sort by
+    published: datetime | None  # news:publication_date, to the minute with its zone
+
+
+def _entries(root: Element, base: str, child: str) -> list[_Entry]:
+    """Each <url> or <sitemap> element with its dates."""
     entries = []
     for element in root:
         if _local(element.tag) != child:
             continue
-        loc, when = "", _OLDEST
+        loc, when, published = "", _OLDEST, None
         for field in element.iter():
             name = _local(field.tag)
             if name == "loc" and field.text and not loc:
@@ -48,8 +56,9 @@ def _entries(root: Element, base: str, child: str) -> list[tuple[str, datetime]]
                 date = from_iso(field.text)
                 if date is not None:
                     when = max(when, date)
+                    published = date if name == "publication_date" else published
         if loc:
-            entries.append((loc, when))
+            entries.append(_Entry(loc, when, published))
     return entries
 
 
@@ -57,26 +66,36 @@ def sitemap_urls(
     response: FetchResponse, options: FetchOptions, *, max_urls: int = 5000, max_children: int = 3
 ) -> list[str]:
     """Page addresses of a sitemap, newest first; of an index, from its newest sitemaps."""
+    return list(sitemap_pages(response, options, max_urls=max_urls, max_children=max_children))
+
+
+def sitemap_pages(
+    response: FetchResponse, options: FetchOptions, *, max_urls: int = 5000, max_children: int = 3
+) -> dict[str, datetime | None]:
+    """As `sitemap_urls`, each with the publication date a news sitemap gives (or None)."""
     root = _root(response, options.max_bytes)
     kind = _local(root.tag)
     if kind == "sitemapindex":
         children = _entries(root, response.url_final, "sitemap")
-        children.sort(key=lambda entry: entry[1], reverse=True)
-        pages: list[tuple[str, datetime]] = []
+        children.sort(key=lambda entry: entry.newest, reverse=True)
+        pages: list[_Entry] = []
         # The newest sitemap that answers holds the news; older ones are the archive.
-        for child_url, _ in children[:max_children]:
+        for child in children[:max_children]:
             try:
-                child = _root(options.fetch(child_url), options.max_bytes)
+                tree = _root(options.fetch(child.loc), options.max_bytes)
             except FetchError as error:
                 if error.reason == Reason.HOSTILE_XML:
                     raise
                 continue
-            pages = _entries(child, child_url, "url")[:max_urls]
+            pages = _entries(tree, child.loc, "url")[:max_urls]
             if pages:
                 break
     elif kind == "urlset":
         pages = _entries(root, response.url_final, "url")
     else:
         raise FetchError(Reason.PARSE_ERROR, f"{response.url_final} is XML, but not a sitemap.")
-    pages.sort(key=lambda entry: entry[1], reverse=True)
-    return list(dict.fromkeys(url for url, _ in pages[:max_urls]))
+    pages.sort(key=lambda entry: entry.newest, reverse=True)
+    found: dict[str, datetime | None] = {}
+    for page in pages[:max_urls]:
+        found.setdefault(page.loc, page.published)
+    return found
