@@ -8,7 +8,8 @@ class ListeningConfig(AppConfig):
     verbose_name = _("Listening")
 
     def ready(self) -> None:
-        from majlis.listening import scheduling  # noqa: F401  (the fetch job and its schedule)
+        # Importing registers the jobs: the fetch and its schedule, a query's backfill.
+        from majlis.listening import backfill, scheduling  # noqa: F401
 
         _use_locally_trained_models()
 

@@ -21,7 +21,7 @@ from majlis.listening.clusters import cluster_index
 from majlis.listening.matching import compiled_queries
 from majlis.listening.models import Item, Mention, Source
 from majlis.listening.sentiment import classify_for_workspaces_many
-from majlis.text.dedupe import canonical_url, content_hash
+from majlis.text.dedupe import canonical_url, content_hash, fragment_names_item
 from majlis.text.langid import detect_languages_hinted
 from majlis.text.matcher import Document
 from majlis.text.normalize import normalize
@@ -41,6 +41,7 @@ class Incoming:
     author: str = ""
     source_name: str = ""
     lang_hint: str = ""  # the language the source declared: weighed, not trusted
+    fragment_names_item: bool = False  # keep the #fragment in the stored address (FetchedItem)
 
 
 def ingest(
@@ -74,6 +75,9 @@ def ingest_rows(
                 title=row.get("title") or "",
                 author=row.get("author") or "",
                 source_name=row.get("source") or source_label,
+                # Nobody says where a row comes from: a numbered fragment (t/9#post-2) is
+                # taken to name a post, so posts of one thread are not merged into one.
+                fragment_names_item=fragment_names_item(row["url"]),
             )
             for row in rows
         ),
@@ -85,7 +89,7 @@ def _ingest_batch(
     batch: Sequence[Incoming], only_workspace: Workspace | None, source: Source | None
 ) -> list[str]:
     texts = [f"{entry.title}\n{entry.text}" for entry in batch]
-    urls = [canonical_url(entry.url) for entry in batch]
+    urls = [canonical_url(entry.url, entry.fragment_names_item) for entry in batch]
     hashes = [content_hash(normalize(text)) for text in texts]
     with transaction.atomic():
         items = _store_items(batch, texts, urls, hashes, source)
@@ -255,6 +259,15 @@ def _create_mentions(
     if matched:
         _save_mentions(matched)
     return statuses
+
+
+def save_stored_mentions(matched: Sequence[tuple[int, dict[int, list[int]]]]) -> None:
+    """Mentions of items stored earlier (a query's backfill), written as the path writes new
+    ones: item id → workspace id → ids of its queries. None of these mentions exists yet."""
+    if not matched:
+        return
+    stored = {item.pk: item for item in _stored(Q(pk__in=[pk for pk, _ in matched]))}
+    _save_mentions([(stored[pk], new) for pk, new in matched])
 
 
 def _save_mentions(matched: list[tuple[_Item, dict[int, list[int]]]]) -> None:

@@ -35,7 +35,7 @@ def workspace_summary(workspace: Workspace) -> WorkspaceSummary:
         mentions_week=mentions.filter(published_at__gte=week_ago).count(),
         by_language=[(lang or "und", n) for lang, n in by_language],
         by_sentiment={k or "": v for k, v in by_sentiment.items()},
-        latest=list(mentions.select_related("item")[:10]),
+        latest=list(mentions.select_related("item__source").prefetch_related("queries")[:10]),
         sources=workspace.sources.count(),
         queries=workspace.queries.filter(active=True).count(),
     )

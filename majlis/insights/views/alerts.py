@@ -52,7 +52,12 @@ def alert_detail(request: HttpRequest, slug: str, alert_id: int) -> HttpResponse
     )
     if alert.query_id:
         mentions = mentions.filter(queries=alert.query_id)
-    page = Paginator(mentions.order_by("-published_at", "-id").select_related("item"), 20)
+    page = Paginator(
+        mentions.order_by("-published_at", "-id")
+        .select_related("item__source")
+        .prefetch_related("queries"),
+        20,
+    )
     context = {
         "alert": alert,
         "playbook": playbook_for(alert.workspace, alert.severity, get_language()),

@@ -65,3 +65,15 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return str(self.item)
+
+    @property
+    def source_label(self) -> str:
+        """The name the workspace gave the Source, else the feed's or site's own name.
+
+        An item is stored once: its Source may belong to another workspace, whose name for it
+        is not this workspace's business.
+        """
+        source = self.item.source
+        if source is not None and source.workspace_id == self.workspace_id and source.name:
+            return source.name
+        return self.item.source_name

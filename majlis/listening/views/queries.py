@@ -1,30 +1,24 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import timedelta
-from itertools import islice
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from majlis.core import audit
 from majlis.core.permissions import workspace_view
 from majlis.core.roles import Perm
+from majlis.listening import backfill
 from majlis.listening.forms import QueryForm
 from majlis.listening.models import Item, Query
 from majlis.listening.query_check import query_problem
-from majlis.text.matcher import CompiledMatcher, Document
-
-TEST_WINDOW = timedelta(days=30)
-TEST_LIMIT = 20_000
 
 
 @workspace_view(Perm.VIEW)
 def query_list(request: HttpRequest, slug: str) -> HttpResponse:
-    queries = request.workspace.queries.all()  # type: ignore[attr-defined]
-    return render(request, "listening/queries.html", {"queries": queries})
+    queries = list(request.workspace.queries.all())  # type: ignore[attr-defined]
+    jobs = backfill.latest(queries)
+    rows = [(query, jobs.get(query.pk)) for query in queries]
+    return render(request, "listening/queries.html", {"rows": rows})
 
 
 @workspace_view(Perm.APPROVE)
@@ -38,8 +32,12 @@ def query_edit(request: HttpRequest, slug: str, query_id: int | None = None) -> 
         saved.save()
         action = "query.update" if query else "query.create"
         audit.record(workspace, request.user, action, saved.name, text=saved.text)
+        # New, rewritten or switched back on: what it matches in the last 30 days comes in.
+        if saved.active and {"text", "active"} & set(form.changed_data):
+            backfill.start(saved)
         return redirect("queries", slug=slug)
-    return render(request, "listening/query_form.html", {"form": form, "query": query})
+    job = backfill.latest([query]).get(query.pk) if query else None
+    return render(request, "listening/query_form.html", {"form": form, "query": query, "job": job})
 
 
 @require_POST
@@ -63,34 +61,14 @@ def query_check(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-# Items matched at once: the matcher is fastest over batches, memory stays bounded.
-_CHUNK = 1000
-
-
-def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    while chunk := list(islice(items, size)):
-        yield chunk
-
-
 @workspace_view(Perm.VIEW)
 def query_test(request: HttpRequest, slug: str) -> HttpResponse:
-    """Run a query, saved or not, over the last 30 days of this workspace's stored items."""
+    """Run a query, saved or not, over the last 30 days of what this workspace collected."""
     text = request.POST.get("text", "") if request.method == "POST" else request.GET.get("text", "")
     problem = query_problem(text)
     hits: list[Item] = []
-    scanned = 0
+    count = scanned = 0
     if problem is None:
-        matcher = CompiledMatcher.build([("q", text)])
-        since = timezone.now() - TEST_WINDOW
-        items = (
-            Item.objects.filter(mentions__workspace=request.workspace, published_at__gte=since)  # type: ignore[attr-defined]
-            .distinct()
-            .order_by("-published_at")[:TEST_LIMIT]
-        )
-        for chunk in _chunks(items.iterator(chunk_size=_CHUNK), _CHUNK):
-            scanned += len(chunk)
-            docs = [Document(str(i.pk), i.text, i.title, i.url, i.author, i.lang) for i in chunk]
-            found = matcher.match_many(docs)
-            hits += [item for item, matches in zip(chunk, found, strict=True) if matches]
-    context = {"problem": problem, "hits": hits[:50], "count": len(hits), "scanned": scanned}
+        hits, count, scanned = backfill.try_query(request.workspace, text)  # type: ignore[attr-defined]
+    context = {"problem": problem, "hits": hits, "count": count, "scanned": scanned}
     return render(request, "listening/query_test.html", context)
