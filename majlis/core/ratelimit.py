@@ -31,7 +31,7 @@ def hit(scope: str, limit: Limit, now: datetime | None = None) -> int:
     """Count one hit; 0 when allowed, else the seconds until the window ends (Retry-After)."""
     now = now or timezone.now()
     start = _window_start(now, limit.seconds)
-    scope = scope[:250]
+    scope = scope.replace("\x00", "")[:250]  # PostgreSQL text holds no NUL
     windows = RateWindow.objects.filter(scope=scope, window_start=start)
     if not windows.update(hits=F("hits") + 1):
         try:

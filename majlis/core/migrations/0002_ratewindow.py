@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'indexes': [models.Index(fields=['window_start'], name='core_rate_window_start')],
-                'constraints': [models.UniqueConstraint(fields=('scope', 'window_start'), name='one_rate_window')],
+                'constraints': [models.UniqueConstraint(fields=('scope', 'window_start'), name='core_one_rate_window')],
             },
         ),
     ]

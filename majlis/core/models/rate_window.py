@@ -13,7 +13,7 @@ class RateWindow(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["scope", "window_start"], name="one_rate_window")
+            models.UniqueConstraint(fields=["scope", "window_start"], name="core_one_rate_window")
         ]
         indexes = [models.Index(fields=["window_start"], name="core_rate_window_start")]
 

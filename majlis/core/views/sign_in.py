@@ -8,6 +8,7 @@ failures: checking the password first would let a guesser learn from the answer'
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib.auth import views as auth_views
@@ -27,10 +28,13 @@ class SignInView(auth_views.LoginView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         address = client_ip(request)
-        login = str(request.POST.get("username", "")).strip().casefold()[:150]
+        login = str(request.POST.get("username", "")).strip().casefold()
+        # Counted under a digest: what people type as a login (sometimes a password) is not
+        # kept, and any text fits the scope column (PostgreSQL refuses NUL characters).
+        login_digest = hashlib.sha256(login.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         for scope, limit in (
             (f"sign-in:{address}", PER_ADDRESS),
-            (f"sign-in:{address}:{login}", PER_LOGIN),
+            (f"sign-in:{address}:{login_digest}", PER_LOGIN),
         ):
             if wait := ratelimit.hit(scope, limit):
                 return self._too_many(wait)
